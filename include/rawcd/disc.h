@@ -101,10 +101,12 @@ struct rawcd_file {
 	uint32_t sectors; /**< length in sectors of its tracks' sector size, rounded up (padded) */
 };
 
+#define RAWCD_NO_FILE ((size_t)-1) /**< rawcd_index.file of an index given before any FILE line */
+
 /** One INDEX of a track. */
 struct rawcd_index {
 	unsigned number;   /**< 0–99 */
-	size_t file;       /**< into rawcd_disc.files */
+	size_t file;       /**< into rawcd_disc.files, or RAWCD_NO_FILE (a sheet with no FILE line) */
 	uint32_t offset;   /**< sectors from the start of that file (the CUE mm:ss:ff) */
 	unsigned line;     /**< line of the INDEX statement */
 	int32_t lba;       /**< laid out: the index's LBA */
@@ -137,7 +139,8 @@ struct rawcd_session {
 	size_t first_track;     /**< index into rawcd_disc.tracks */
 	size_t track_count;
 	uint8_t disc_type;      /**< A0 PSEC: 0x00 CD-DA or CD-ROM, 0x10 CD-i, 0x20 CD-ROM XA */
-	uint32_t leadout_length;/**< sectors (REM LEAD-OUT, else 6750) used for the gap to the next session */
+	uint32_t leadout_length;/**< sectors of its lead-out (REM LEAD-OUT, else 6750): gap to the next session */
+	uint32_t leadin_length; /**< sectors of its lead-in (REM LEAD-IN, else 4500; session 1: not in the gap) */
 	int32_t leadout_lba;    /**< laid out: StartOfLeadout of this session */
 };
 
@@ -201,15 +204,16 @@ uint8_t rawcd_track_control(const struct rawcd_track *track);
  * it; WAVE/AIFF/FLAC/MP3 through libsndfile by frame count (must be 44.1 kHz, 16-bit, 2 channels).
  * A file that is not a whole number of sectors is padded (a warning).
  * @return RAWCD_OK; RAWCD_E_INPUT (missing, unreadable, wrong audio format: entries name the file and
- *         the FILE line); RAWCD_E_NOMEM.
+ *         the FILE line; an INDEX with no FILE before it); RAWCD_E_NOMEM.
  */
 int rawcd_disc_load_files(struct rawcd_disc *disc, rawcd_diag *diag);
 
 /**
  * Lay the disc out: LBAs of every index, pregaps (INDEX 00 and generated PREGAP), POSTGAP, track
  * lengths, lead-outs (StartOfLeadout) and LastUsedUserSectorInImage. Session n > 1 starts its first
- * track's INDEX 01 RAWCD_SESSION_GAP (11,400) sectors after the previous lead-out, adjusted by the
- * previous session's REM LEAD-OUT length. Warns about tracks under 4 s (300 sectors, ECMA-130 §22.3.3.1)
+ * track's INDEX 01 RAWCD_SESSION_GAP (11,400) sectors after the previous lead-out: the previous
+ * session's lead-out (REM LEAD-OUT, else 6750), this session's lead-in (REM LEAD-IN, else 4500) and the
+ * 150-sector pregap (Orange Book part II). Warns about tracks under 4 s (300 sectors, ECMA-130 §22.3.3.1)
  * and data tracks that follow audio without a 150-sector pregap (IEC 60908 §18).
  * Precondition: rawcd_disc_load_files() succeeded.
  * @return RAWCD_OK; RAWCD_E_LAYOUT (an index beyond its file's end, indexes out of order in LBA, the

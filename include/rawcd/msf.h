@@ -53,8 +53,8 @@ uint8_t rawcd_bcd_encode(uint8_t value);
 int rawcd_bcd_decode(uint8_t bcd);
 
 /**
- * Parse the CUE time "mm:ss:ff" (minutes may have 1–3 digits; seconds and frames exactly 2 digits,
- * ss < 60, ff < 75) into frames.
+ * Parse the CUE time "mm:ss:ff" into frames: minutes 1–3 digits, seconds and frames 1–2 digits (real
+ * sheets write "0:0:0"), ss < 60, ff < 75.
  * @param text NUL-terminated; the whole string must be the time.
  * @param out frames, written only on success.
  * @return true on success, false if the text is not such a time or a field is out of range.

@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The rawcd command: shared helpers of the subcommands. Only the CLI prints and picks exit codes. */
+#ifndef RAWCD_CLI_H
+#define RAWCD_CLI_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "rawcd/rawcd.h"
+
+/* Exit statuses, DESIGN.md §3. */
+#define EXIT_FINDINGS 1
+#define EXIT_BAD_INPUT 2
+#define EXIT_IO 3
+
+/* Print every entry of @p diag on stderr as "rawcd: FILE:LINE: [warning: ]message". */
+void cli_print_diag(const rawcd_diag *diag);
+
+/* Print "rawcd: message" on stderr and return EXIT_BAD_INPUT. */
+int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Parse a capacity: sectors ("359849") or the latest lead-out MSF ("79:59:74"). */
+bool cli_parse_capacity(const char *text, int32_t *out_lba);
+
+/* Print a subcommand's help text to stdout. */
+void cli_help(const char *command);
+
+int cmd_toc(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+
+#endif

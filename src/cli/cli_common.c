@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include "cli/cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+void cli_print_diag(const rawcd_diag *diag)
+{
+	for (size_t i = 0; i < rawcd_diag_count(diag); i++) {
+		const struct rawcd_diag_entry *e = rawcd_diag_get(diag, i);
+		const char *kind = e->severity == RAWCD_SEV_WARNING ? "warning: " : "";
+		if (e->file && e->line)
+			fprintf(stderr, "rawcd: %s:%u: %s%s\n", e->file, e->line, kind, e->message);
+		else if (e->file)
+			fprintf(stderr, "rawcd: %s: %s%s\n", e->file, kind, e->message);
+		else
+			fprintf(stderr, "rawcd: %s%s\n", kind, e->message);
+	}
+}
+
+int cli_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("rawcd: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputs("\n", stderr);
+	va_end(ap);
+	return EXIT_BAD_INPUT;
+}
+
+bool cli_parse_capacity(const char *text, int32_t *out_lba)
+{
+	uint32_t frames;
+	if (rawcd_msf_parse(text, &frames)) {
+		if (frames < RAWCD_MSF_LBA_OFFSET || frames > RAWCD_LBA_MAX + RAWCD_MSF_LBA_OFFSET)
+			return false;
+		*out_lba = (int32_t)frames - RAWCD_MSF_LBA_OFFSET;
+		return true;
+	}
+	char *end;
+	long v = strtol(text, &end, 10);
+	if (*text == '\0' || *end != '\0' || v < 0 || v > RAWCD_LBA_MAX)
+		return false;
+	*out_lba = (int32_t)v;
+	return true;
+}

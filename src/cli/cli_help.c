@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Help texts of the subcommands (the command-line contract, DESIGN.md §3). */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+static const struct {
+	const char *command;
+	const char *text;
+} help[] = {
+	{"check",
+	 "Usage: rawcd check IN.cue [--json]\n\n"
+	 "Validate a CUE sheet on its own (syntax, track and index order, times, ISRC, CATALOG), then,\n"
+	 "when all its files exist, with them (lengths, audio format, layout, capacity).\n\n"
+	 "  --json   print the result and every diagnostic as one JSON object\n"},
+	{"toc",
+	 "Usage: rawcd toc IN.cue [--format text|json|hex|binary] [--toc-format 0|1|2] [--msf]\n"
+	 "                        [--capacity SECTORS|MM:SS:FF]\n"
+	 "       rawcd toc --from-bytes FILE [--toc-format 0|1|2] [--msf] [--format ...]\n\n"
+	 "Print the table of contents a drive would report for the disc the sheet describes.\n\n"
+	 "  --format F       text (a table, default), json, hex or binary (the READ TOC response bytes)\n"
+	 "  --toc-format N   READ TOC/PMA/ATIP format for hex/binary: 0 TOC (default), 1 session info,\n"
+	 "                   2 full TOC\n"
+	 "  --msf            addresses as MSF in formats 0 and 1 (the CDB's MSF bit)\n"
+	 "  --capacity C     latest lead-out start allowed (default 79:59:74, 80-minute media)\n"
+	 "  --from-bytes F   decode a READ TOC response saved in F ('-' for stdin) instead of a sheet\n"},
+};
+
+void cli_help(const char *command)
+{
+	for (size_t i = 0; i < sizeof(help) / sizeof(help[0]); i++)
+		if (strcmp(help[i].command, command) == 0)
+			fputs(help[i].text, stdout);
+}

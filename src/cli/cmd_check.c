@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* rawcd check IN.cue [--json]: the sheet alone first, then with its files when they all exist. */
+#include <getopt.h>
+#include <json-c/json.h>
+#include <stdio.h>
+#include <sys/stat.h>
+
+#include "cli/cli.h"
+
+static bool all_files_exist(const struct rawcd_disc *d)
+{
+	struct stat st;
+	for (size_t i = 0; i < d->file_count; i++)
+		if (stat(d->files[i].path, &st) != 0)
+			return false;
+	return true;
+}
+
+static void print_json(const char *sheet, int rc, const struct rawcd_disc *d, bool files_checked,
+		       const rawcd_diag *diag)
+{
+	json_object *o = json_object_new_object();
+	json_object_object_add(o, "sheet", json_object_new_string(sheet));
+	json_object_object_add(o, "valid", json_object_new_boolean(rc == RAWCD_OK));
+	json_object_object_add(o, "files_checked", json_object_new_boolean(files_checked));
+	json_object_object_add(o, "tracks", json_object_new_int(d ? (int)d->track_count : 0));
+	json_object_object_add(o, "leadout_lba", d && d->laid_out ? json_object_new_int(rawcd_disc_leadout_lba(d)) : NULL);
+	json_object *list = json_object_new_array();
+	for (size_t i = 0; i < rawcd_diag_count(diag); i++) {
+		const struct rawcd_diag_entry *e = rawcd_diag_get(diag, i);
+		json_object *x = json_object_new_object();
+		json_object_object_add(x, "severity",
+				       json_object_new_string(e->severity == RAWCD_SEV_ERROR ? "error" : "warning"));
+		json_object_object_add(x, "file", e->file ? json_object_new_string(e->file) : NULL);
+		json_object_object_add(x, "line", json_object_new_int((int)e->line));
+		json_object_object_add(x, "message", json_object_new_string(e->message));
+		json_object_array_add(list, x);
+	}
+	json_object_object_add(o, "diagnostics", list);
+	puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED));
+	json_object_put(o);
+}
+
+int cmd_check(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"json", no_argument, NULL, 'j'}, {"help", no_argument, NULL, 'h'}, {0}};
+	bool json = false;
+	int c;
+	while ((c = getopt_long(argc, argv, "jh", opts, NULL)) != -1) {
+		if (c == 'j')
+			json = true;
+		else if (c == 'h')
+			return cli_help("check"), 0;
+		else
+			return EXIT_BAD_INPUT;
+	}
+	if (optind + 1 != argc)
+		return cli_usage_error("check takes one CUE sheet: rawcd check IN.cue");
+	const char *sheet = argv[optind];
+	rawcd_diag *diag = rawcd_diag_new();
+	struct rawcd_disc *disc = NULL;
+	int rc = rawcd_cue_parse_file(&disc, sheet, diag);
+	bool files = rc == RAWCD_OK && all_files_exist(disc);
+	if (files)
+		rc = rawcd_disc_load_files(disc, diag);
+	if (files && rc == RAWCD_OK)
+		rc = rawcd_disc_layout(disc, NULL, diag);
+	if (json) {
+		print_json(sheet, rc, disc, files, diag);
+	} else {
+		cli_print_diag(diag);
+		if (rc == RAWCD_OK && files)
+			printf("%s: valid, %zu tracks, lead-out at LBA %d\n", sheet, disc->track_count,
+			       rawcd_disc_leadout_lba(disc));
+		else if (rc == RAWCD_OK)
+			printf("%s: sheet valid, %zu tracks; its files were not all found, so they were not "
+			       "checked\n", sheet, disc->track_count);
+	}
+	rawcd_disc_free(disc);
+	rawcd_diag_free(diag);
+	return rawcd_error_exit_status(rc);
+}

@@ -1,0 +1,160 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* rawcd toc IN.cue: the expected TOC as READ TOC/PMA/ATIP would return it, as text, JSON, hex or bytes.
+ * rawcd toc --from-bytes FILE decodes such a response (from a drive) the same way. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "cli/toc_text.h"
+
+enum output { OUT_TEXT, OUT_JSON, OUT_HEX, OUT_BINARY };
+
+struct toc_args {
+	enum output output;
+	int toc_format;
+	bool msf;
+	const char *from_bytes;
+	const char *input;
+	struct rawcd_layout_options layout;
+};
+
+static int parse_args(struct toc_args *a, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"format", required_argument, NULL, 'f'}, {"toc-format", required_argument, NULL, 't'},
+		{"msf", no_argument, NULL, 'm'},          {"from-bytes", required_argument, NULL, 'b'},
+		{"capacity", required_argument, NULL, 'c'}, {"help", no_argument, NULL, 'h'}, {0}};
+	static const char *const names[] = {"text", "json", "hex", "binary"};
+	int c;
+	while ((c = getopt_long(argc, argv, "f:t:mb:c:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			for (a->output = OUT_TEXT; a->output <= OUT_BINARY; a->output++)
+				if (strcmp(optarg, names[a->output]) == 0)
+					break;
+			if (a->output > OUT_BINARY)
+				return cli_usage_error("--format %s: use text, json, hex or binary", optarg);
+			break;
+		case 't':
+			if (strcmp(optarg, "5") == 0)
+				return cli_usage_error("--toc-format 5 (CD-TEXT) is not supported yet; use 0, 1 or 2");
+			if (strlen(optarg) != 1 || optarg[0] < '0' || optarg[0] > '2')
+				return cli_usage_error("--toc-format %s: use 0, 1 or 2", optarg);
+			a->toc_format = optarg[0] - '0';
+			break;
+		case 'm': a->msf = true; break;
+		case 'b': a->from_bytes = optarg; break;
+		case 'c':
+			if (!cli_parse_capacity(optarg, &a->layout.capacity_lba))
+				return cli_usage_error("--capacity %s: give sectors (359849) or the last lead-out "
+						       "MSF (79:59:74)", optarg);
+			break;
+		case 'h': cli_help("toc"); return -1;
+		default: return EXIT_BAD_INPUT;
+		}
+	}
+	if (a->from_bytes ? optind != argc : optind + 1 != argc)
+		return cli_usage_error("toc takes one CUE sheet (rawcd toc IN.cue) or --from-bytes FILE");
+	a->input = a->from_bytes ? a->from_bytes : argv[optind];
+	return 0;
+}
+
+static int read_bytes(const char *path, uint8_t *buf, size_t cap, size_t *len)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	if (!f) {
+		fprintf(stderr, "rawcd: %s: cannot open: %s\n", path, strerror(errno));
+		return EXIT_BAD_INPUT;
+	}
+	*len = fread(buf, 1, cap, f);
+	bool more = fgetc(f) != EOF, err = ferror(f);
+	if (f != stdin)
+		fclose(f);
+	if (err) {
+		fprintf(stderr, "rawcd: %s: read error\n", path);
+		return EXIT_IO;
+	}
+	if (more)
+		return cli_usage_error("%s: over %zu bytes: not a READ TOC response", path, cap);
+	return 0;
+}
+
+static int print_bytes(const struct rawcd_toc *toc, const struct toc_args *a)
+{
+	uint8_t buf[4 + 11 * RAWCD_TOC_MAX_DESCRIPTORS];
+	size_t len;
+	int rc = rawcd_toc_encode(toc, a->toc_format, a->msf, buf, sizeof(buf), &len);
+	if (rc) {
+		fprintf(stderr, "rawcd: %s: cannot encode TOC format %d: %s\n", a->input, a->toc_format,
+			rawcd_strerror(rc));
+		return rawcd_error_exit_status(rc);
+	}
+	if (a->output == OUT_BINARY) {
+		if (isatty(STDOUT_FILENO))
+			return cli_usage_error("--format binary writes bytes: redirect the output to a file");
+		return fwrite(buf, 1, len, stdout) == len ? 0 : EXIT_IO;
+	}
+	for (size_t i = 0; i < len; i++)
+		printf("%02x%s", buf[i], (i % 16 == 15 || i + 1 == len) ? "\n" : " ");
+	return 0;
+}
+
+static int print_toc(const struct rawcd_toc *toc, const struct rawcd_disc *disc, const struct toc_args *a)
+{
+	if (a->output == OUT_HEX || a->output == OUT_BINARY)
+		return print_bytes(toc, a);
+	if (a->output == OUT_TEXT)
+		return toc_text_print(stdout, toc, disc, a->msf), 0;
+	char *json = NULL;
+	int rc = rawcd_toc_to_json(&json, toc, disc);
+	if (rc)
+		return rawcd_error_exit_status(rc);
+	fputs(json, stdout);
+	free(json);
+	return 0;
+}
+
+static int toc_from_bytes(const struct toc_args *a)
+{
+	static uint8_t buf[4 + 11 * RAWCD_TOC_MAX_DESCRIPTORS];
+	static struct rawcd_toc toc;
+	size_t len;
+	int rc = read_bytes(a->input, buf, sizeof(buf), &len);
+	if (rc)
+		return rc;
+	rc = rawcd_toc_decode(&toc, a->toc_format, a->msf, buf, len);
+	if (rc) {
+		fprintf(stderr, "rawcd: %s: not a valid READ TOC format %d response (%s)\n", a->input,
+			a->toc_format, rawcd_strerror(rc));
+		return EXIT_BAD_INPUT;
+	}
+	return print_toc(&toc, NULL, a);
+}
+
+int cmd_toc(int argc, char **argv)
+{
+	struct toc_args a = {.layout = RAWCD_LAYOUT_OPTIONS_INIT};
+	int rc = parse_args(&a, argc, argv);
+	if (rc)
+		return rc < 0 ? 0 : rc;
+	if (a.from_bytes)
+		return toc_from_bytes(&a);
+	rawcd_diag *diag = rawcd_diag_new();
+	struct rawcd_disc *disc = NULL;
+	rc = rawcd_cue_load(&disc, a.input, &a.layout, diag);
+	cli_print_diag(diag);
+	rawcd_diag_free(diag);
+	if (rc)
+		return rawcd_error_exit_status(rc);
+	struct rawcd_toc *toc = malloc(sizeof(*toc));
+	int status = EXIT_IO;
+	if (toc && rawcd_toc_from_disc(toc, disc) == RAWCD_OK)
+		status = print_toc(toc, disc, &a);
+	free(toc);
+	rawcd_disc_free(disc);
+	return status;
+}

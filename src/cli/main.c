@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* rawcd: raw CD images from CUE sheets. Subcommand dispatch, --help and --version. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+static const struct {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *summary;
+} commands[] = {
+	{"check", cmd_check, "validate a CUE sheet alone, then with its files"},
+	{"toc", cmd_toc, "print the expected TOC of a CUE sheet (READ TOC formats 0, 1, 2)"},
+};
+
+static void usage(FILE *out)
+{
+	fputs("Usage: rawcd COMMAND [OPTIONS] ...\n\nCommands:\n", out);
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].summary);
+	fputs("\nrawcd COMMAND --help shows a command's options.\n"
+	      "Exit status: 0 success, 1 problems found, 2 bad usage or input, 3 I/O failure.\n", out);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return EXIT_BAD_INPUT;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
+		usage(stdout);
+		return 0;
+	}
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+		printf("rawcd %s\n", rawcd_version());
+		return 0;
+	}
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			return commands[i].fn(argc - 1, argv + 1);
+	fprintf(stderr, "rawcd: unknown command \"%s\"\n", argv[1]);
+	usage(stderr);
+	return EXIT_BAD_INPUT;
+}

@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Lengths of a disc's input files: BINARY/MOTOROLA by size and their tracks' sector size, audio files by
+ * sample frames through libsndfile (it reads WAVE, AIFF, FLAC and, from 1.1, MP3, by content). */
+#include <errno.h>
+#include <sndfile.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "rawcd/disc.h"
+#include "rawcd/error.h"
+#include "util/diag.h"
+
+/* The sector size of the tracks that read from file @p f; 0 if they disagree, *mode gets one of them. */
+static unsigned file_sector_size(const struct rawcd_disc *d, size_t f, enum rawcd_track_mode *mode)
+{
+	unsigned size = 0;
+	for (size_t i = 0; i < d->track_count; i++)
+		for (size_t j = 0; j < d->tracks[i].index_count; j++) {
+			if (d->tracks[i].indexes[j].file != f)
+				continue;
+			unsigned s = rawcd_track_mode_file_sector_size(d->tracks[i].mode);
+			if (size && s != size)
+				return 0;
+			size = s;
+			*mode = d->tracks[i].mode;
+		}
+	return size;
+}
+
+static bool is_audio_file(enum rawcd_file_type t)
+{
+	return t == RAWCD_FILE_WAVE || t == RAWCD_FILE_AIFF || t == RAWCD_FILE_MP3 || t == RAWCD_FILE_FLAC;
+}
+
+static int measure_audio(struct rawcd_file *f, const char *sheet, rawcd_diag *diag)
+{
+	SF_INFO info = {0};
+	SNDFILE *sf = sf_open(f->path, SFM_READ, &info);
+	if (!sf)
+		return rcd_error(diag, RAWCD_E_INPUT, sheet, f->line,
+				 "FILE \"%s\": libsndfile cannot read it (%s): give a WAVE, AIFF or FLAC file",
+				 f->path, sf_strerror(NULL));
+	sf_close(sf);
+	int sub = info.format & SF_FORMAT_SUBMASK;
+	bool pcm16 = sub == SF_FORMAT_PCM_16 || sub == SF_FORMAT_MPEG_LAYER_III;
+	if (info.samplerate != 44100 || info.channels != 2 || !pcm16) {
+		SF_FORMAT_INFO fi = {.format = sub};
+		sf_command(NULL, SFC_GET_FORMAT_SUBTYPE, &fi, sizeof(fi));
+		return rcd_error(diag, RAWCD_E_INPUT, sheet, f->line,
+				 "FILE \"%s\" is %d Hz, %s, %d channel%s; CD audio is 44100 Hz, 16-bit, 2 channels: "
+				 "convert it first (e.g. sox IN -r 44100 -b 16 -c 2 OUT.wav)", f->path,
+				 info.samplerate, fi.name ? fi.name : "an unknown sample format", info.channels,
+				 info.channels == 1 ? "" : "s");
+	}
+	f->bytes = (uint64_t)info.frames * 4;
+	uint64_t sectors = ((uint64_t)info.frames + RAWCD_AUDIO_FRAMES_PER_SECTOR - 1) / RAWCD_AUDIO_FRAMES_PER_SECTOR;
+	if (info.frames % RAWCD_AUDIO_FRAMES_PER_SECTOR)
+		rcd_warn(diag, sheet, f->line,
+			 "FILE \"%s\" has %lld sample frames, not a whole number of sectors (588 each): the last "
+			 "sector is padded with silence", f->path, (long long)info.frames);
+	f->sectors = sectors > UINT32_MAX ? UINT32_MAX : (uint32_t)sectors;
+	return RAWCD_OK;
+}
+
+static int measure_one(struct rawcd_disc *d, size_t i, rawcd_diag *diag)
+{
+	struct rawcd_file *f = &d->files[i];
+	const char *sheet = d->sheet_path;
+	struct stat st, sheet_st;
+	if (stat(f->path, &st) != 0)
+		return rcd_error(diag, RAWCD_E_INPUT, sheet, f->line, "FILE \"%s\" cannot be opened (%s): check "
+				 "the name in the sheet and that the file is beside it", f->name, strerror(errno));
+	if (S_ISDIR(st.st_mode))
+		return rcd_error(diag, RAWCD_E_INPUT, sheet, f->line,
+				 "FILE \"%s\" is a folder: name the file that holds the data", f->name);
+	if (stat(sheet, &sheet_st) == 0 && st.st_dev == sheet_st.st_dev && st.st_ino == sheet_st.st_ino)
+		return rcd_error(diag, RAWCD_E_INPUT, sheet, f->line,
+				 "FILE \"%s\" is the sheet itself: name the image file the sheet describes", f->name);
+	enum rawcd_track_mode mode = RAWCD_MODE_AUDIO;
+	unsigned size = file_sector_size(d, i, &mode);
+	if (size == 0)
+		return rcd_error(diag, RAWCD_E_INPUT, sheet, f->line,
+				 "FILE \"%s\" holds tracks of different sector sizes: give each kind its own FILE",
+				 f->name);
+	int rc = RAWCD_OK;
+	if (is_audio_file(f->type)) {
+		if (!rawcd_track_mode_is_audio(mode) || mode == RAWCD_MODE_CDG)
+			return rcd_error(diag, RAWCD_E_INPUT, sheet, f->line,
+					 "FILE \"%s\" is %s audio but holds a %s track: audio files hold AUDIO "
+					 "tracks only", f->name, rawcd_file_type_name(f->type), rawcd_track_mode_name(mode));
+		rc = measure_audio(f, sheet, diag);
+	} else {
+		FILE *fp = fopen(f->path, "rb");
+		if (!fp)
+			return rcd_error(diag, RAWCD_E_INPUT, sheet, f->line, "FILE \"%s\" cannot be read (%s)",
+					 f->name, strerror(errno));
+		fclose(fp);
+		f->bytes = (uint64_t)st.st_size;
+		uint64_t sectors = (f->bytes + size - 1) / size;
+		if (f->bytes % size)
+			rcd_warn(diag, sheet, f->line,
+				 "FILE \"%s\" is %llu bytes, not a whole number of %u-byte sectors: the last sector "
+				 "is padded with zeros", f->name, (unsigned long long)f->bytes, size);
+		f->sectors = sectors > UINT32_MAX ? UINT32_MAX : (uint32_t)sectors;
+	}
+	f->loaded = rc == RAWCD_OK;
+	return rc;
+}
+
+int rawcd_disc_load_files(struct rawcd_disc *disc, rawcd_diag *diag)
+{
+	if (!disc)
+		return RAWCD_E_ARG;
+	for (size_t i = 0; i < disc->track_count; i++)
+		for (size_t j = 0; j < disc->tracks[i].index_count; j++)
+			if (disc->tracks[i].indexes[j].file == RAWCD_NO_FILE)
+				return rcd_error(diag, RAWCD_E_INPUT, disc->sheet_path, disc->tracks[i].indexes[j].line,
+						 "INDEX of track %02u has no FILE: add a FILE line naming the data "
+						 "before the TRACK", disc->tracks[i].number);
+	for (size_t i = 0; i < disc->file_count; i++) {
+		int rc = measure_one(disc, i, diag);
+		if (rc)
+			return rc;
+	}
+	return RAWCD_OK;
+}
