@@ -33,6 +33,19 @@ static bool is_audio_file(enum rawcd_file_type t)
 	return t == RAWCD_FILE_WAVE || t == RAWCD_FILE_AIFF || t == RAWCD_FILE_MP3 || t == RAWCD_FILE_FLAC;
 }
 
+/* libsndfile's name of a sample format ("Signed 24 bit PCM"); its table is indexed, not keyed. */
+static const char *subtype_name(int subtype)
+{
+	int count = 0;
+	sf_command(NULL, SFC_GET_FORMAT_SUBTYPE_COUNT, &count, sizeof(count));
+	for (int i = 0; i < count; i++) {
+		SF_FORMAT_INFO fi = {.format = i};
+		if (sf_command(NULL, SFC_GET_FORMAT_SUBTYPE, &fi, sizeof(fi)) == 0 && fi.format == subtype)
+			return fi.name;
+	}
+	return "an unknown sample format";
+}
+
 static int measure_audio(struct rawcd_file *f, const char *sheet, rawcd_diag *diag)
 {
 	SF_INFO info = {0};
@@ -45,12 +58,10 @@ static int measure_audio(struct rawcd_file *f, const char *sheet, rawcd_diag *di
 	int sub = info.format & SF_FORMAT_SUBMASK;
 	bool pcm16 = sub == SF_FORMAT_PCM_16 || sub == SF_FORMAT_MPEG_LAYER_III;
 	if (info.samplerate != 44100 || info.channels != 2 || !pcm16) {
-		SF_FORMAT_INFO fi = {.format = sub};
-		sf_command(NULL, SFC_GET_FORMAT_SUBTYPE, &fi, sizeof(fi));
 		return rcd_error(diag, RAWCD_E_INPUT, sheet, f->line,
 				 "FILE \"%s\" is %d Hz, %s, %d channel%s; CD audio is 44100 Hz, 16-bit, 2 channels: "
 				 "convert it first (e.g. sox IN -r 44100 -b 16 -c 2 OUT.wav)", f->path,
-				 info.samplerate, fi.name ? fi.name : "an unknown sample format", info.channels,
+				 info.samplerate, subtype_name(sub), info.channels,
 				 info.channels == 1 ? "" : "s");
 	}
 	f->bytes = (uint64_t)info.frames * 4;
