@@ -7,9 +7,14 @@
 
 #include "cli/cli.h"
 
+/* Files are checked only when the sheet names them all and they all exist. */
 static bool all_files_exist(const struct rawcd_disc *d)
 {
 	struct stat st;
+	for (size_t i = 0; i < d->track_count; i++)
+		for (size_t j = 0; j < d->tracks[i].index_count; j++)
+			if (d->tracks[i].indexes[j].file == RAWCD_NO_FILE)
+				return false;
 	for (size_t i = 0; i < d->file_count; i++)
 		if (stat(d->files[i].path, &st) != 0)
 			return false;

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# rawcd toc and rawcd check through the real CLI: the foundation issue's acceptance values, the READ TOC
+# byte round trip (--format hex → --from-bytes) and the exit codes of DESIGN.md §3.
+set -euo pipefail
+rawcd=${RAWCD_BIN:?}
+data=${RAWCD_SHARED_TESTDATA:?}/libcdio_libcdio/test/data
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0 failed=0
+
+check() { # name, then a command that must succeed
+	local name=$1
+	shift
+	if "$@"; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+		echo "FAIL: $name" >&2
+	fi
+}
+
+json_eq() { # file, jq filter, expected
+	local got
+	got=$(jq -c "$2" "$1")
+	[ "$got" = "$3" ] || { echo "  $2 = $got, expected $3" >&2; return 1; }
+}
+
+"$rawcd" toc "$data/isofs-m1.cue" --format json >"$tmp/m1.json" 2>"$tmp/m1.err"
+check "isofs-m1 lead-out 302" json_eq "$tmp/m1.json" .leadout_lba 302
+check "isofs-m1 one MODE1/2352 track at LBA 0" json_eq "$tmp/m1.json" '[.tracks[] | [.mode, .start_lba]]' '[["MODE1/2352",0]]'
+
+"$rawcd" toc "$data/cdda.cue" --format json >"$tmp/cdda.json" 2>"$tmp/cdda.err"
+check "cdda MCN" json_eq "$tmp/cdda.json" .mcn '"0000010271955"'
+check "cdda lead-out" json_eq "$tmp/cdda.json" .leadout_lba 302
+check "cdda warns about CDDA.BIN" grep -q 'cdda.cue:4: warning: FILE "CDDA.BIN" does not exist' "$tmp/cdda.err"
+
+"$rawcd" toc "$data/cdda_4_5.cue" --format json >"$tmp/45.json"
+check "cdda_4_5 first track" json_eq "$tmp/45.json" .first_track 4
+check "cdda_4_5 last track" json_eq "$tmp/45.json" .last_track 5
+
+# Format 0 bytes of isofs-m1, worked out by hand from MMC-6 table 470: length 0x12, tracks 1-1,
+# track 1 (ADR 1, CONTROL 4) at LBA 0, lead-out AAh at LBA 302 (0x12E).
+"$rawcd" toc "$data/isofs-m1.cue" --format hex --toc-format 0 >"$tmp/m1.hex" 2>/dev/null
+check "isofs-m1 format 0 bytes" diff <(tr -s ' \n' ' ' <"$tmp/m1.hex") \
+	<(echo -n "00 12 01 01 00 14 01 00 00 00 00 00 00 14 aa 00 00 00 01 2e ")
+
+# Every sheet: hex of format 2 decoded again gives the same JSON (less what only the sheet knows).
+for sheet in "$data/isofs-m1.cue" "$data/cdda.cue" "$data/cdda_4_5.cue"; do
+	"$rawcd" toc "$sheet" --format hex --toc-format 2 2>/dev/null | xxd -r -p >"$tmp/toc2.bin"
+	"$rawcd" toc --from-bytes "$tmp/toc2.bin" --toc-format 2 --format json >"$tmp/back.json"
+	"$rawcd" toc "$sheet" --format json 2>/dev/null |
+		jq 'del(.mcn) | .tracks |= map(del(.mode, .flags, .pregap, .indexes, .isrc))' >"$tmp/model.json"
+	check "round trip $(basename "$sheet")" diff <(jq -S . "$tmp/back.json") <(jq -S . "$tmp/model.json")
+	"$rawcd" toc --from-bytes "$tmp/toc2.bin" --toc-format 2 --format binary >"$tmp/again.bin"
+	check "bytes again $(basename "$sheet")" cmp "$tmp/toc2.bin" "$tmp/again.bin"
+done
+
+# Exit codes and messages.
+status() { set +e; "$@" >/dev/null 2>"$tmp/err"; echo $?; set -e; }
+printf 'FILE "a.bin" BINARY\n TRACK 01 AUDIO\n  INDEX 01 00:00:00\n TRACK 03 AUDIO\n' >"$tmp/bad.cue"
+check "bad sheet exits 2" [ "$(status "$rawcd" toc "$tmp/bad.cue")" = 2 ]
+check "bad sheet names FILE:LINE" grep -q "^rawcd: $tmp/bad.cue:4: TRACK 03 follows track 01" "$tmp/err"
+printf 'FILE "missing.bin" BINARY\n TRACK 01 AUDIO\n  INDEX 01 00:00:00\n' >"$tmp/missing.cue"
+check "missing file exits 2" [ "$(status "$rawcd" toc "$tmp/missing.cue")" = 2 ]
+check "missing file names the FILE line" grep -q "missing.cue:1: FILE \"missing.bin\" cannot be opened" "$tmp/err"
+check "check without files exits 0" [ "$(status "$rawcd" check "$tmp/missing.cue")" = 0 ]
+check "unknown option exits 2" [ "$(status "$rawcd" toc --bogus x.cue)" = 2 ]
+check "no sheet exits 2" [ "$(status "$rawcd" toc "$tmp/none.cue")" = 2 ]
+check "bytes that are not a TOC exit 2" [ "$(printf '\x00\x05\x01' >"$tmp/junk"; status "$rawcd" toc --from-bytes "$tmp/junk" --toc-format 2)" = 2 ]
+check "--help exits 0" [ "$(status "$rawcd" toc --help)" = 0 ]
+check "--version" bash -c "'$rawcd' --version | grep -q '^rawcd [0-9]'"
+"$rawcd" check --json "$tmp/bad.cue" >"$tmp/check.json" || true
+check "check --json" json_eq "$tmp/check.json" '[.valid, .diagnostics[0].line]' '[false,4]'
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
