@@ -151,6 +151,15 @@ struct rawcd_rem {
 	int track;      /**< index into rawcd_disc.tracks of the track it stands in, -1 before the first TRACK */
 };
 
+/** A run of consecutive sectors of the image: file content or generated (PREGAP, POSTGAP). Laid out. */
+struct rawcd_extent {
+	int32_t lba;       /**< first sector */
+	uint32_t sectors;  /**< how many */
+	size_t file;       /**< into rawcd_disc.files, or RAWCD_NO_FILE for generated sectors (silence or
+	                        zero data sectors of the track's mode) */
+	uint32_t offset;   /**< first sector within the file (sectors of its size); 0 when generated */
+};
+
 /** A disc. */
 struct rawcd_disc {
 	char *sheet_path;            /**< the sheet as the user named it (for diagnostics) */
@@ -167,6 +176,10 @@ struct rawcd_disc {
 	struct rawcd_cdtext cdtext;  /**< disc-level CD-TEXT */
 	bool laid_out;               /**< true after a successful rawcd_disc_layout() */
 	int32_t last_used_user_sector; /**< laid out: IMAPI LastUsedUserSectorInImage = leadout - 1 */
+	struct rawcd_extent *extents;  /**< laid out: the image from LBA 0 to the last lead-out, in LBA order;
+	                                    within a session they join up; the gap between sessions (lead-out,
+	                                    lead-in) is in none */
+	size_t extent_count;
 };
 
 /** Options for rawcd_disc_layout(). Initialise with RAWCD_LAYOUT_OPTIONS_INIT. */

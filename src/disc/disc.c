@@ -28,6 +28,7 @@ void rawcd_disc_free(struct rawcd_disc *disc)
 	free(disc->files);
 	free(disc->tracks);
 	free(disc->sessions);
+	free(disc->extents);
 	free(disc->rems);
 	free(disc->cdtextfile);
 	free(disc->sheet_path);

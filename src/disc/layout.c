@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Layout: the LBA of every index, pregap, track end and lead-out.
  *
- * The image is the files' contents in sheet order, with generated sectors (PREGAP, POSTGAP, the gap
- * between sessions) inserted where they stand. file_lba[f] is the LBA of sector 0 of file f; inserting a
- * gap inside a file moves the rest of that file, so file_lba[f] grows by the gap. All generated sectors
- * wait in `pending` until the next piece of file content is placed. CDRWin semantics, as cdrdao and
+ * The image is the files' contents in sheet order, with generated sectors (PREGAP, POSTGAP) and the gap
+ * between sessions inserted where they stand. file_lba[f] is the LBA of sector 0 of file f; inserting a
+ * gap inside a file moves the rest of that file, so file_lba[f] grows by the gap. Generated sectors wait
+ * in `pending` until the next piece of file content is placed. Each run of file content or generated
+ * sectors is recorded as an extent, which is what the sector stream reads. CDRWin semantics, as cdrdao and
  * libcdio read them: PREGAP and POSTGAP are not in the file; INDEX 00 in a file is a pregap that is. */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -18,39 +20,83 @@
 #define MIN_TRACK_SECTORS 300 /* 4 seconds (ECMA-130 §22.3.3.1; IMAPI2 AddTrack) */
 
 struct placer {
-	const struct rawcd_disc *disc;
-	int64_t *file_lba;   /* per file; INT64_MIN until the file is first used */
-	size_t cur_file;     /* the file last placed from, SIZE_MAX before any */
-	int64_t pending;     /* generated sectors waiting to be inserted before the next content */
+	struct rawcd_disc *disc;
+	int64_t *file_lba;   /* per file: LBA of its sector 0 */
+	size_t cur_file;     /* the open file, SIZE_MAX when none is (before the first, after closing) */
+	uint32_t ext_offset; /* first sector of the open file not yet recorded as an extent */
+	int64_t tail;        /* with no open file: the LBA where the next sector goes */
+	int64_t pending;     /* generated sectors waiting to go in before the next file content */
+	size_t ext_cap;
+	bool nomem;
 };
 
-/* Where the next piece of file content would start if nothing more were inserted. */
-static int64_t insertion_point(const struct placer *p, size_t file)
+static void add_extent(struct placer *p, int64_t lba, int64_t sectors, size_t file, uint32_t offset)
+{
+	struct rawcd_disc *d = p->disc;
+	if (sectors <= 0)
+		return;
+	if (d->extent_count == p->ext_cap) {
+		size_t cap = p->ext_cap ? p->ext_cap * 2 : 16;
+		struct rawcd_extent *e = realloc(d->extents, cap * sizeof(*e));
+		if (!e) {
+			p->nomem = true;
+			return;
+		}
+		d->extents = e;
+		p->ext_cap = cap;
+	}
+	d->extents[d->extent_count++] = (struct rawcd_extent){
+		.lba = (int32_t)lba, .sectors = (uint32_t)sectors, .file = file, .offset = offset};
+}
+
+/* Record the open file's content up to @p offset. */
+static void record_file(struct placer *p, uint32_t offset)
+{
+	size_t f = p->cur_file;
+	add_extent(p, p->file_lba[f] + p->ext_offset, (int64_t)offset - p->ext_offset, f, p->ext_offset);
+	p->ext_offset = offset;
+}
+
+/* The rest of the open file belongs to the track before whatever comes next. */
+static void close_file(struct placer *p)
 {
 	if (p->cur_file == SIZE_MAX)
-		return 0;
-	if (file == p->cur_file)
-		return -1; /* inside the current file: depends on the offset */
-	return p->file_lba[p->cur_file] + p->disc->files[p->cur_file].sectors;
+		return;
+	record_file(p, p->disc->files[p->cur_file].sectors);
+	p->tail = p->file_lba[p->cur_file] + p->disc->files[p->cur_file].sectors;
+	p->cur_file = SIZE_MAX;
 }
 
-/* LBA of sector @p offset of @p file as it would be placed now, without the pending gap. */
-static int64_t position(const struct placer *p, size_t file, uint32_t offset)
+/* Insert @p n sectors before sector @p offset of the open file, or at the tail: generated ones become an
+ * extent, the others (the gap between sessions) are in no extent. Returns the LBA of the first. */
+static int64_t insert(struct placer *p, uint32_t offset, int64_t n, bool generated)
 {
-	int64_t at = insertion_point(p, file);
-	return at < 0 ? p->file_lba[file] + offset : at + offset;
+	int64_t at;
+	if (p->cur_file != SIZE_MAX) {
+		record_file(p, offset);
+		at = p->file_lba[p->cur_file] + offset;
+		p->file_lba[p->cur_file] += n;
+	} else {
+		at = p->tail;
+		p->tail += n;
+	}
+	if (generated)
+		add_extent(p, at, n, RAWCD_NO_FILE, 0);
+	return at;
 }
 
-/* Place content at (file, offset): insert the pending gap first. */
+/* Place the content at (file, offset), the pending generated sectors first. */
 static int64_t place(struct placer *p, size_t file, uint32_t offset)
 {
-	if (file != p->cur_file) {
-		p->file_lba[file] = insertion_point(p, file) + p->pending;
-		p->cur_file = file;
-	} else {
-		p->file_lba[file] += p->pending;
-	}
+	if (file != p->cur_file)
+		close_file(p);
+	insert(p, offset, p->pending, true);
 	p->pending = 0;
+	if (file != p->cur_file) {
+		p->file_lba[file] = p->tail;
+		p->cur_file = file;
+		p->ext_offset = 0;
+	}
 	return p->file_lba[file] + offset;
 }
 
@@ -87,14 +133,18 @@ static void open_session(struct placer *p, struct rawcd_session *prev, const str
 			 const struct rawcd_track *t)
 {
 	const struct rawcd_index *first = &t->indexes[0], *one = index1(t);
-	int64_t at = insertion_point(p, first->file);
-	if (at < 0)
-		at = p->file_lba[first->file] + first->offset;
-	prev->leadout_lba = (int32_t)(at + p->pending);
-	int64_t target = prev->leadout_lba + (int64_t)prev->leadout_length + ses->leadin_length + PREGAP_SECTORS;
-	int64_t before = at + p->pending + t->pregap + (position(p, one->file, one->offset) - position(p, first->file, first->offset));
-	if (target > before)
-		p->pending += target - before;
+	if (first->file != p->cur_file)
+		close_file(p);
+	insert(p, first->offset, p->pending, true);
+	p->pending = 0;
+	prev->leadout_lba = (int32_t)insert(p, first->offset, 0, false);
+	/* Sectors the sheet puts before INDEX 01: PREGAP, then file content from the first index on. */
+	int64_t before = t->pregap + (one->file == first->file
+		? (int64_t)one->offset - first->offset
+		: (int64_t)p->disc->files[first->file].sectors - first->offset + one->offset);
+	int64_t gap = (int64_t)prev->leadout_length + ses->leadin_length + PREGAP_SECTORS - before;
+	if (gap > 0)
+		insert(p, first->offset, gap, false);
 }
 
 static void place_tracks(struct placer *p, struct rawcd_disc *d)
@@ -115,8 +165,9 @@ static void place_tracks(struct placer *p, struct rawcd_disc *d)
 		t->pregap_lba = i == 0 ? 0 : (int32_t)(t->indexes[0].lba - (int32_t)t->pregap);
 		p->pending += t->postgap;
 	}
-	d->sessions[d->session_count - 1].leadout_lba =
-		(int32_t)(p->file_lba[p->cur_file] + d->files[p->cur_file].sectors + p->pending);
+	close_file(p);
+	insert(p, 0, p->pending, true);
+	d->sessions[d->session_count - 1].leadout_lba = (int32_t)p->tail;
 }
 
 static void set_lengths(struct rawcd_disc *d)
@@ -169,8 +220,13 @@ int rawcd_disc_layout(struct rawcd_disc *disc, const struct rawcd_layout_options
 	p.file_lba = calloc(disc->file_count, sizeof(*p.file_lba));
 	if (!p.file_lba)
 		return RAWCD_E_NOMEM;
+	free(disc->extents);
+	disc->extents = NULL;
+	disc->extent_count = 0;
 	place_tracks(&p, disc);
 	free(p.file_lba);
+	if (p.nomem)
+		return RAWCD_E_NOMEM;
 	set_lengths(disc);
 	int32_t leadout = rawcd_disc_leadout_lba(disc);
 	if (leadout > opts->capacity_lba) {

@@ -4,6 +4,16 @@
 
 #define S 2352L
 
+static void assert_extent(const struct rawcd_disc *d, size_t i, int32_t lba, uint32_t sectors, size_t file,
+			  uint32_t offset)
+{
+	cr_assert_lt(i, d->extent_count);
+	const struct rawcd_extent *e = &d->extents[i];
+	cr_assert(e->lba == lba && e->sectors == sectors && e->file == file && e->offset == offset,
+		  "extent %zu is {%d, %u, %zu, %u}, expected {%d, %u, %zu, %u}", i, e->lba, e->sectors, e->file,
+		  e->offset, lba, sectors, file, offset);
+}
+
 TestSuite(layout, .init = fixture_setup, .fini = fixture_teardown);
 
 Test(layout, one_bin_with_index0_pregaps)
@@ -44,6 +54,10 @@ Test(layout, generated_pregap_and_postgap_shift_what_follows)
 	cr_assert_eq(d->tracks[1].pregap_lba, 825);
 	cr_assert_eq(d->tracks[1].start_lba, 975);
 	cr_assert_eq(rawcd_disc_leadout_lba(d), 2000 + 75 + 150);
+	cr_assert_eq(d->extent_count, 3);
+	assert_extent(d, 0, 0, 750, 0, 0);
+	assert_extent(d, 1, 750, 225, RAWCD_NO_FILE, 0);
+	assert_extent(d, 2, 975, 1250, 0, 750);
 	rawcd_disc_free(d);
 	rawcd_diag_free(diag);
 }
@@ -63,6 +77,9 @@ Test(layout, one_file_per_track_with_index0_in_the_previous_file)
 	cr_assert_eq(d->tracks[1].start_lba, 600);
 	cr_assert_eq(d->tracks[0].length, 600);
 	cr_assert_eq(rawcd_disc_leadout_lba(d), 1100);
+	cr_assert_eq(d->extent_count, 2);
+	assert_extent(d, 0, 0, 600, 0, 0);
+	assert_extent(d, 1, 600, 500, 1, 0);
 	rawcd_disc_free(d);
 	rawcd_diag_free(diag);
 }
@@ -95,6 +112,9 @@ Test(layout, redump_multisession_gap)
 	cr_assert_eq(d->tracks[1].start_lba, 1000 + 11400, "6750 lead-out + 4500 lead-in + 150 pregap");
 	cr_assert_eq(d->tracks[0].length, 1000, "a session's last track runs to its own lead-out");
 	cr_assert_eq(d->sessions[1].leadout_lba, 12400 + 800);
+	cr_assert_eq(d->extent_count, 2, "the gap between sessions is in no extent");
+	assert_extent(d, 0, 0, 1000, 0, 0);
+	assert_extent(d, 1, 12400, 800, 1, 0);
 	rawcd_disc_free(d);
 	rawcd_diag_free(diag);
 }
