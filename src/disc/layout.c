@@ -73,8 +73,10 @@ static int64_t insert(struct placer *p, uint32_t offset, int64_t n, bool generat
 {
 	int64_t at;
 	if (p->cur_file != SIZE_MAX) {
-		record_file(p, offset);
 		at = p->file_lba[p->cur_file] + offset;
+		if (n == 0)
+			return at;
+		record_file(p, offset);
 		p->file_lba[p->cur_file] += n;
 	} else {
 		at = p->tail;
