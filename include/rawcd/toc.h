@@ -57,13 +57,19 @@ struct rawcd_toc {
 };
 
 /**
- * Compute the TOC of a laid-out disc: tracks and, per session in order, A0 (PMIN first track, PSEC disc
- * type), A1 (PMIN last track), A2 (lead-out MSF), one POINT per track (its INDEX 01 MSF), and for a
- * multisession disc B0 in every session but the last (next program area = lead-out + 11,250, the
- * outermost lead-out = capacity 79:59:74) and C0 in the first (PMIN/PSEC/PFRAME 95:00:00, the lead-in
- * start rawcd's images use; MIN, the writing power, 0). A descriptor's CONTROL is its track's, A2's the
- * session's last track's.
- * @return RAWCD_OK; RAWCD_E_ARG if the disc is not laid out.
+ * Compute the TOC of a laid-out disc: tracks (length to the next INDEX 01 in the session, else to the
+ * session's lead-out) and, per session in order, A0 (PMIN first track, PSEC disc type), A1 (PMIN last
+ * track), A2 (lead-out MSF), one POINT per track (its INDEX 01 MSF), and for a multisession disc (ADR 5)
+ * B0 in every session but the last (MIN/SEC/FRAME the next program area = this lead-out + its
+ * leadout_length + the next session's leadin_length, 0 read as 6750 and 4500, i.e. lead-out + 11,250 by
+ * default; ZERO the number of ADR-5 items in the session, 2 in session 1, else 1; PMIN/PSEC/PFRAME the
+ * outermost lead-out RAWCD_DEFAULT_CAPACITY 79:59:74) and C0 in the first (PMIN/PSEC/PFRAME 95:00:00,
+ * the lead-in start rawcd's images use; MIN, the writing power, 0). MIN/SEC/FRAME of ADR-1 items are 0,
+ * as drives report them. A descriptor's CONTROL is its track's; A0's the session's first track's; A1's,
+ * A2's, B0's and C0's the session's last track's.
+ * @param out written only on success. No allocation.
+ * @return RAWCD_OK; RAWCD_E_ARG (NULL, the disc is not laid out, or its sessions do not cover its
+ *         tracks in order with consecutive track numbers 1–99).
  */
 int rawcd_toc_from_disc(struct rawcd_toc *out, const struct rawcd_disc *disc);
 
@@ -75,46 +81,71 @@ int rawcd_toc_from_disc(struct rawcd_toc *out, const struct rawcd_disc *disc);
  * @param buf receives the whole response, header included (the 2-byte length counts the bytes after it).
  * @param capacity bytes available in @p buf; 4 + 11 * RAWCD_TOC_MAX_DESCRIPTORS always suffices.
  * @param out_len bytes written, set only on success.
- * @return RAWCD_OK; RAWCD_E_ARG (bad format, buffer too small); RAWCD_E_UNSUPPORTED (format 2 with no
- *         full TOC, any other format).
+ * Format 0 lists every track of every session, the lead-out of the last session, with first/last track
+ * in the header; format 1 the first and last session numbers and the first track of the last session.
+ * @return RAWCD_OK; RAWCD_E_ARG (NULL, a format outside the CDB's 0–15, buffer too small, format 0/1
+ *         of a TOC without tracks); RAWCD_E_UNSUPPORTED (format 2 with no full TOC; formats 3–15).
  */
 int rawcd_toc_encode(const struct rawcd_toc *toc, int format, bool msf, uint8_t *buf, size_t capacity,
 		     size_t *out_len);
 
 /**
  * Decode a READ TOC/PMA/ATIP response of format 0, 1 or 2 (as rawcd_toc_encode() or a drive writes
- * it). Checks that the length field fits @p len and the format's descriptor size, so that a drive which
- * answered another format is caught. Track lengths are derived from the next start or the lead-out.
- * Format 1 gives only the first track of the last session and no lead-out (leadout_lba 0).
+ * it). Checks that the length field fits @p len (bytes beyond the response are ignored) and is a whole
+ * number of the format's descriptors, so that a drive which answered another format is caught; then
+ * that track numbers and addresses ascend, sessions never decrease and stay in the header's range, and
+ * MSF values have sec < 60 and frame < 75. Track lengths are derived from the next start in the same
+ * session or that session's lead-out.
+ * Format 0 carries no session numbers: every track is given session 1 (first/last_session 1), and
+ * full_count is 0. Format 1 gives only the first track of the last session (first_track = last_track =
+ * it, length 0) and no lead-out (leadout_lba 0). Format 2 rebuilds the tracks from POINTs 01–99,
+ * first_track from A0 of the first session, last_track and leadout_lba from A1 and A2 of the last, and
+ * keeps every descriptor in full[] as read (ADR-5 items other than B0/C0 too). @p msf applies to formats
+ * 0 and 1 only (format 2 is always MSF).
+ * @param out written only on success. No allocation.
  * @return RAWCD_OK; RAWCD_E_FORMAT (short, a length that does not fit, descriptors out of order,
- *         values out of range); RAWCD_E_UNSUPPORTED (other formats).
+ *         values out of range, A0/A1/A2 missing or contradicting the tracks); RAWCD_E_UNSUPPORTED
+ *         (formats 3–15); RAWCD_E_ARG (NULL, a format outside 0–15).
  */
 int rawcd_toc_decode(struct rawcd_toc *out, int format, bool msf, const uint8_t *buf, size_t len);
 
-/** Disc identifiers computed from a TOC (its first session's audio tracks, as those services do). */
+/** Disc identifiers computed from a TOC, each the way its service reads a disc. */
 struct rawcd_disc_ids {
-	char freedb[9];          /**< 8 hex digits, from every track of the disc (libdiscid) */
+	char freedb[9];          /**< 8 lower-case hex digits, from every track of the disc (libdiscid) */
 	char musicbrainz[29];    /**< 28 characters (libdiscid), or "" if there is no audio track */
 	char accuraterip[32];    /**< "nnn-xxxxxxxx-xxxxxxxx-xxxxxxxx" (audio track count, id1, id2, freedb),
 	                              or "" if there is no audio track */
 };
 
 /**
- * Compute the freedb, MusicBrainz and AccurateRip identifiers. For a CD-Extra (audio session then a data
- * session, or a trailing data track) MusicBrainz and AccurateRip use the audio tracks only and take the
- * lead-out as the data track's start - 11,400.
- * @return RAWCD_OK; RAWCD_E_ARG for a TOC with no tracks.
+ * Compute the freedb, MusicBrainz and AccurateRip identifiers (checked against EAC, CUETools, whipper
+ * and MusicBrainz values in tests/unit/toc/test_disc_ids.c):
+ * - freedb: every track of every session and the last lead-out (a CD-Extra's data track counts).
+ * - MusicBrainz: the tracks up to the last audio track (a leading data track stays); if a data track
+ *   follows it (CD-Extra), the lead-out is that data track's start - 11,400.
+ * - AccurateRip: the audio tracks only, numbered 1..n in order, with the disc's last lead-out L even on
+ *   a CD-Extra: id1 = Σ start_i + L, id2 = Σ max(start_i, 1)·i + max(L, 1)·(n + 1) (LBAs, mod 2³²).
+ * Uses only tracks[] (number, CONTROL bit 2 = data, start_lba) and leadout_lba, so a decoded format-0
+ * TOC gives the same ids as the computed one.
+ * @param out written only on success.
+ * @return RAWCD_OK; RAWCD_E_ARG (no tracks, starts not ascending, no lead-out after the last start as
+ *         in a format-1 TOC, track numbers not consecutive); RAWCD_E_NOMEM.
  */
 int rawcd_toc_disc_ids(struct rawcd_disc_ids *out, const struct rawcd_toc *toc);
 
 /**
- * Render a TOC as the JSON object of DESIGN.md §3: first_track, last_track, leadout_lba, freedb_id,
- * musicbrainz_id, accuraterip_id, tracks[] (number, session, adr, control, start_lba, length) and
- * full_toc[] (session, adr, control, point, min, sec, frame, pmin, psec, pframe). When @p disc is not
- * NULL, adds what only the model knows: mcn, and per track mode, flags, pregap, indexes[] {number, lba}
- * and isrc.
- * @param out a malloc'd NUL-terminated string (pretty-printed, ending in a newline); free() it.
- * @return RAWCD_OK; RAWCD_E_NOMEM.
+ * Render a TOC as the JSON object of DESIGN.md §3, keys in this order: first_track, last_track,
+ * leadout_lba, [mcn], freedb_id, musicbrainz_id, accuraterip_id (each a string, or null when it does
+ * not apply), sessions (count), tracks[] (number, session, [mode], adr, control, [flags], start_lba,
+ * length, [pregap], [indexes], [isrc]) and full_toc[] (session, adr, control, point, min, sec, frame,
+ * pmin, psec, pframe). The bracketed keys appear only when @p disc is not NULL (the model @p toc was
+ * computed from): mcn (string or null), mode (rawcd_track_mode_name()), flags (array of "PRE", "DCP",
+ * "4CH", "SCMS"), pregap (start_lba - pregap_lba, sectors), indexes[] {number, lba}, isrc (string or
+ * null). Without a disc the text depends only on @p toc, so a TOC decoded from format-2 bytes prints
+ * byte for byte like the computed one.
+ * @param out a malloc'd NUL-terminated string (pretty-printed, two-space indent, ending in a newline);
+ *        free() it. Written only on success.
+ * @return RAWCD_OK; RAWCD_E_ARG (NULL @p out or @p toc); RAWCD_E_NOMEM.
  */
 int rawcd_toc_to_json(char **out, const struct rawcd_toc *toc, const struct rawcd_disc *disc);
 
