@@ -82,15 +82,23 @@ static json_object *flags_json(struct builder *b, unsigned flags)
 	return a;
 }
 
+static void index_json(struct builder *b, json_object *a, unsigned number, int32_t lba)
+{
+	json_object *o = checked(b, json_object_new_object());
+	add_int(b, o, "number", (int)number);
+	add_int(b, o, "lba", lba);
+	push(b, a, o);
+}
+
+/* The disc's indexes, not the sheet's: a pregap the sheet generates (PREGAP) or implies (track 1 starting
+ * inside its file) is index 0 on the disc, as in the BIN sheet `convert` writes. */
 static json_object *indexes_json(struct builder *b, const struct rawcd_track *t)
 {
 	json_object *a = checked(b, json_object_new_array());
-	for (size_t i = 0; i < t->index_count; i++) {
-		json_object *o = checked(b, json_object_new_object());
-		add_int(b, o, "number", t->indexes[i].number);
-		add_int(b, o, "lba", t->indexes[i].lba);
-		push(b, a, o);
-	}
+	if (t->pregap_lba < t->start_lba && t->indexes[0].number != 0)
+		index_json(b, a, 0, t->pregap_lba);
+	for (size_t i = 0; i < t->index_count; i++)
+		index_json(b, a, t->indexes[i].number, t->indexes[i].lba);
 	return a;
 }
 
