@@ -25,7 +25,8 @@ enum rawcd_error {
 	RAWCD_E_IO = -6,          /**< reading or writing failed (errno in the diagnostic) */
 	RAWCD_E_UNSUPPORTED = -7, /**< well-formed, but not supported (yet) */
 	RAWCD_E_FORMAT = -8,      /**< bytes (a TOC response, an image) are not of the expected format */
-	RAWCD_E_INTERNAL = -9     /**< a bug in librawcd: please report it */
+	RAWCD_E_INTERNAL = -9,    /**< a bug in librawcd: please report it */
+	RAWCD_E_CANCELED = -10    /**< the caller's cancel flag was raised; nothing was left behind */
 };
 
 /**
@@ -37,8 +38,9 @@ enum rawcd_error {
 const char *rawcd_strerror(int err);
 
 /**
- * The CLI's exit status for an error code (DESIGN.md §3): 0 for RAWCD_OK, 3 for RAWCD_E_IO,
- * 2 for every other failure (bad usage or bad input; RAWCD_E_NOMEM and RAWCD_E_INTERNAL also give 3).
+ * The CLI's exit status for an error code (DESIGN.md §3): 0 for RAWCD_OK; 3 for RAWCD_E_IO,
+ * RAWCD_E_NOMEM and RAWCD_E_INTERNAL; 130 for RAWCD_E_CANCELED (as a shell reports SIGINT); 2 for every
+ * other failure (bad usage or bad input).
  */
 int rawcd_error_exit_status(int err);
 

@@ -13,6 +13,8 @@
 #include "cue.h"
 #include "toc.h"
 #include "sector.h"
+#include "stream.h"
+#include "image.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -9,6 +9,17 @@ static const struct {
 	const char *command;
 	const char *text;
 } help[] = {
+	{"convert",
+	 "Usage: rawcd convert IN.cue -o OUT.bin [--format bin] [--force] [--quiet] [--capacity C]\n\n"
+	 "Write the raw image of the disc the sheet describes: OUT.bin holds every sector from LBA 0 to the\n"
+	 "lead-out, 2352 bytes each (sync, header, EDC and ECC encoded for MODE1/2048 and MODE2/2336 input,\n"
+	 "audio as it is, PREGAPs stored as INDEX 00), and OUT.cue beside it describes it, keeping CATALOG,\n"
+	 "FLAGS, ISRC, CD-TEXT, CDTEXTFILE and REM lines.\n\n"
+	 "  -o, --output F   the image file; its sheet gets the same stem and .cue\n"
+	 "  --format bin     the only format so far\n"
+	 "  --force          replace existing output files (never an input)\n"
+	 "  --quiet          no progress and no summary line\n"
+	 "  --capacity C     latest lead-out start allowed (default 79:59:74)\n"},
 	{"check",
 	 "Usage: rawcd check IN.cue [--json]\n\n"
 	 "Validate a CUE sheet on its own (syntax, track and index order, times, ISRC, CATALOG), then,\n"

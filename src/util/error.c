@@ -18,6 +18,7 @@ const char *rawcd_strerror(int err)
 	case RAWCD_E_UNSUPPORTED: return "not supported";
 	case RAWCD_E_FORMAT: return "unexpected data format";
 	case RAWCD_E_INTERNAL: return "internal error";
+	case RAWCD_E_CANCELED: return "canceled";
 	default: return "unknown error";
 	}
 }
@@ -29,6 +30,7 @@ int rawcd_error_exit_status(int err)
 	case RAWCD_E_IO:
 	case RAWCD_E_NOMEM:
 	case RAWCD_E_INTERNAL: return 3;
+	case RAWCD_E_CANCELED: return 130;
 	default: return 2;
 	}
 }

@@ -434,7 +434,7 @@ Test(toc_bytes, rejects_bad_formatted_toc_values)
 	memcpy(b, good, sizeof(b));
 	cr_assert_eq(rawcd_toc_decode(&back, 0, true, b, sizeof(b)), RAWCD_OK);
 	cr_assert_eq(back.tracks[1].start_lba, (4 * 60 + 2) * 75 + 16 - 150);
-	cr_assert_eq(back.tracks[1].length, 8 * 60 * 75 - 150 - back.tracks[1].start_lba);
+	cr_assert_eq(back.tracks[1].length, (uint32_t)(8 * 60 * 75 - 150 - back.tracks[1].start_lba));
 
 	b[18] = 60;
 	cr_assert_eq(rawcd_toc_decode(&back, 0, true, b, sizeof(b)), RAWCD_E_FORMAT, "sec 60");

@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/**
+ * @file image.h
+ * @brief Image writers: the sector stream of a laid-out disc into files, written safely.
+ *
+ * Output goes to temporary files in the destination folder, is fsync'd and then renamed into place, so
+ * a reader never sees a partial image; on any failure or cancellation the temporary files are removed
+ * and existing files are untouched (unless `force` let them be replaced). Inputs are never written.
+ */
+#ifndef RAWCD_IMAGE_H
+#define RAWCD_IMAGE_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "disc.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Output formats (DESIGN.md §3). Only RAWCD_IMAGE_BIN so far. */
+enum rawcd_image_format {
+	RAWCD_IMAGE_BIN /**< 2352-byte sectors from LBA 0 to the lead-out + a CUE sheet beside it */
+};
+
+/** Called now and then while writing: @p done of @p total sectors. */
+typedef void (*rawcd_progress_fn)(void *user, uint64_t done, uint64_t total);
+
+/** Options of rawcd_image_write(). Initialise with RAWCD_IMAGE_OPTIONS_INIT. */
+struct rawcd_image_options {
+	unsigned version;                   /**< RAWCD_IMAGE_OPTIONS_VERSION */
+	enum rawcd_image_format format;
+	bool force;                         /**< replace existing output files */
+	rawcd_progress_fn progress;         /**< NULL for none */
+	void *progress_user;
+	const volatile sig_atomic_t *cancel; /**< polled between batches; non-zero stops the write cleanly
+	                                          (a SIGINT handler can set it); NULL for none */
+};
+#define RAWCD_IMAGE_OPTIONS_VERSION 1
+#define RAWCD_IMAGE_OPTIONS_INIT { RAWCD_IMAGE_OPTIONS_VERSION, RAWCD_IMAGE_BIN, false, NULL, NULL, NULL }
+
+/**
+ * Write a laid-out, single-session disc as RAWCD_IMAGE_BIN: @p out_path gets every sector from LBA 0 to
+ * the lead-out, 2352 bytes each (the program area as READ CD returns it: generated PREGAPs stored, as
+ * INDEX 00), and the CUE sheet beside it, with the same stem and the extension .cue (`x.bin` → `x.cue`,
+ * `x` → `x.cue`), describes it: one FILE, every track and index, CATALOG, FLAGS, ISRC, CD-TEXT,
+ * CDTEXTFILE and REM lines carried over. Converting that sheet again gives the same bytes.
+ * The encoding and the writing overlap in two threads; memory stays under a few MB at any size.
+ * @param disc laid out; @param out_path the image file; must not end in ".cue".
+ * @param opts NULL for defaults.
+ * @return RAWCD_OK; RAWCD_E_ARG (bad path, missing folder, an output exists without force, an output
+ *         is one of the inputs); RAWCD_E_UNSUPPORTED (multisession); RAWCD_E_INPUT (reading an input);
+ *         RAWCD_E_IO (writing failed: disk full, file size limit, I/O error); RAWCD_E_CANCELED. Each
+ *         failure leaves no output file behind. Details are in @p diag.
+ */
+int rawcd_image_write(const struct rawcd_disc *disc, const char *out_path, const struct rawcd_image_options *opts,
+		      rawcd_diag *diag);
+
+/**
+ * The CUE sheet rawcd_image_write() writes beside a BIN image named @p bin_name (the FILE line).
+ * @param out a malloc'd NUL-terminated text; free() it.
+ * @return RAWCD_OK; RAWCD_E_ARG (disc not laid out); RAWCD_E_NOMEM.
+ */
+int rawcd_image_bin_cue_text(char **out, const struct rawcd_disc *disc, const char *bin_name);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/**
+ * @file stream.h
+ * @brief The sector stream: the 2352-byte sectors of a laid-out disc, LBA after LBA, in batches.
+ *
+ * The image writers and (later) the burner consume it, so what is burned is what `convert` writes.
+ * For each sector the stream reads the track's input (BINARY as is, MOTOROLA byte-swapped, WAVE/AIFF/FLAC
+ * through libsndfile, raw 2352-byte data copied) and encodes what the input lacks (ECMA-130 §14): sync,
+ * header, EDC and ECC for MODE1/2048 (Mode 1) and MODE2/2336 or CDI/2336 (Mode 2, Form 1 or 2 from the
+ * subheader, formless without a valid one). Generated PREGAP/POSTGAP sectors are silence in audio tracks
+ * and zero-data sectors of the track's mode in data tracks (Mode 1, or Mode 2 with an all-zero
+ * subheader: Form 1 with EDC and parity). Raw 2352-byte data sectors are never rewritten: a wrong sync
+ * or header is reported as a warning naming the LBA.
+ */
+#ifndef RAWCD_STREAM_H
+#define RAWCD_STREAM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "disc.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct rawcd_stream rawcd_stream;
+
+/** Options of rawcd_stream_new(). Initialise with RAWCD_STREAM_OPTIONS_INIT. */
+struct rawcd_stream_options {
+	unsigned version;   /**< RAWCD_STREAM_OPTIONS_VERSION */
+	bool scramble;      /**< scramble data sectors (ECMA-130 Annex B), as on the disc; audio never is */
+};
+#define RAWCD_STREAM_OPTIONS_VERSION 1
+#define RAWCD_STREAM_OPTIONS_INIT { RAWCD_STREAM_OPTIONS_VERSION, false }
+
+/** Most raw 2352-byte sectors with a wrong sync or header reported one by one; the rest are counted. */
+#define RAWCD_STREAM_MAX_SECTOR_WARNINGS 10
+
+/**
+ * Open a stream over every extent of a laid-out disc (LBA 0 to the last lead-out, skipping the gaps
+ * between sessions). Opens the input files.
+ * @param out the stream, set only on success; free with rawcd_stream_free().
+ * @param disc laid out (rawcd_disc_layout()); must outlive the stream and stay unchanged.
+ * @param opts NULL for defaults.
+ * @param diag receives warnings while streaming (wrong sync/header in raw sectors, short files); it must
+ *        outlive the stream; may be NULL.
+ * @return RAWCD_OK; RAWCD_E_ARG (disc not laid out); RAWCD_E_INPUT (a file cannot be opened, named in
+ *         @p diag with its FILE line); RAWCD_E_NOMEM.
+ */
+int rawcd_stream_new(rawcd_stream **out, const struct rawcd_disc *disc, const struct rawcd_stream_options *opts,
+		     rawcd_diag *diag);
+
+/**
+ * The next sectors: up to @p max_sectors consecutive LBAs, all of one track and one extent.
+ * @param out room for @p max_sectors * 2352 bytes.
+ * @param out_count sectors written; 0 at the end of the disc.
+ * @param out_lba the LBA of the first of them.
+ * @return RAWCD_OK; RAWCD_E_IO (a read failed: the file and errno are in the diagnostics);
+ *         RAWCD_E_INPUT (an audio file could not be decoded).
+ */
+int rawcd_stream_read(rawcd_stream *stream, uint8_t *out, size_t max_sectors, size_t *out_count,
+		      int32_t *out_lba);
+
+/** Sectors the stream yields in all (the sum of the extents). */
+uint64_t rawcd_stream_total(const rawcd_stream *stream);
+
+/** Close the files and free the stream. Accepts NULL. */
+void rawcd_stream_free(rawcd_stream *stream);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,132 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* rawcd convert IN.cue -o OUT: the raw image of a disc (DESIGN.md §3). SIGINT and SIGTERM stop it
+ * cleanly: the library sees the flag between batches and removes its temporary files. */
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+
+static volatile sig_atomic_t stop_signal;
+
+static void on_signal(int sig)
+{
+	stop_signal = sig;
+}
+
+static void install_handlers(void)
+{
+	struct sigaction sa = {.sa_handler = on_signal, .sa_flags = SA_RESTART};
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	/* Past RLIMIT_FSIZE write() then fails with EFBIG and the error is reported, instead of a kill. */
+	signal(SIGXFSZ, SIG_IGN);
+}
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+struct progress {
+	double start, last;
+	bool tty;
+};
+
+static void show_progress(void *user, uint64_t done, uint64_t total)
+{
+	struct progress *p = user;
+	double t = now();
+	if (!p->tty || (t - p->last < 0.25 && done < total))
+		return;
+	p->last = t;
+	double secs = t - p->start, mb = (double)done * RAWCD_SECTOR_SIZE / 1e6;
+	double rate = secs > 0 ? mb / secs : 0, left = done ? secs * (double)(total - done) / (double)done : 0;
+	fprintf(stderr, "\r%5.1f%%  %7.1f MB/s  %3.0f s left ", total ? 100.0 * (double)done / (double)total : 100.0,
+		rate, left);
+	if (done == total)
+		fputs("\r\033[K", stderr);
+}
+
+struct convert_args {
+	const char *input, *output;
+	bool force, quiet;
+	struct rawcd_layout_options layout;
+};
+
+static int parse_args(struct convert_args *a, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, 'f'},
+		{"force", no_argument, NULL, 'F'},        {"quiet", no_argument, NULL, 'q'},
+		{"capacity", required_argument, NULL, 'c'}, {"lead-in", optional_argument, NULL, 'I'},
+		{"lead-out", optional_argument, NULL, 'O'}, {"help", no_argument, NULL, 'h'}, {0}};
+	int c;
+	while ((c = getopt_long(argc, argv, "o:f:Fqc:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'o': a->output = optarg; break;
+		case 'f':
+			if (strcmp(optarg, "bin") != 0)
+				return cli_usage_error("--format %s is not supported yet: use bin (clonecd, raw96, "
+						       "packed96 and pq16 need the subcode encoder)", optarg);
+			break;
+		case 'F': a->force = true; break;
+		case 'q': a->quiet = true; break;
+		case 'c':
+			if (!cli_parse_capacity(optarg, &a->layout.capacity_lba))
+				return cli_usage_error("--capacity %s: give sectors (359849) or the last lead-out "
+						       "MSF (79:59:74)", optarg);
+			break;
+		case 'I':
+		case 'O':
+			return cli_usage_error("--lead-in and --lead-out need a format with subcode, which is not "
+					       "supported yet");
+		case 'h': cli_help("convert"); return -1;
+		default: return EXIT_BAD_INPUT;
+		}
+	}
+	if (optind + 1 != argc || !a->output)
+		return cli_usage_error("usage: rawcd convert IN.cue -o OUT.bin [--force] [--quiet]");
+	a->input = argv[optind];
+	return 0;
+}
+
+int cmd_convert(int argc, char **argv)
+{
+	struct convert_args a = {.layout = RAWCD_LAYOUT_OPTIONS_INIT};
+	int rc = parse_args(&a, argc, argv);
+	if (rc)
+		return rc < 0 ? 0 : rc;
+	install_handlers();
+	rawcd_diag *diag = rawcd_diag_new();
+	struct rawcd_disc *disc = NULL;
+	struct progress prog = {.start = now(), .tty = !a.quiet && isatty(STDERR_FILENO)};
+	rc = rawcd_cue_load(&disc, a.input, &a.layout, diag);
+	if (rc == RAWCD_OK) {
+		struct rawcd_image_options opts = RAWCD_IMAGE_OPTIONS_INIT;
+		opts.force = a.force;
+		opts.progress = show_progress;
+		opts.progress_user = &prog;
+		opts.cancel = &stop_signal;
+		rc = rawcd_image_write(disc, a.output, &opts, diag);
+	}
+	if (!a.quiet || rc)
+		cli_print_diag(diag);
+	if (rc == RAWCD_E_CANCELED)
+		fprintf(stderr, "rawcd: stopped by %s; no output was left behind\n",
+			stop_signal == SIGTERM ? "SIGTERM" : "SIGINT");
+	else if (rc == RAWCD_OK && !a.quiet) {
+		int32_t sectors = rawcd_disc_leadout_lba(disc);
+		fprintf(stderr, "rawcd: wrote %s (%d sectors, %.1f MB) and its CUE sheet in %.1f s\n", a.output,
+			sectors, (double)sectors * RAWCD_SECTOR_SIZE / 1e6, now() - prog.start);
+	}
+	rawcd_disc_free(disc);
+	rawcd_diag_free(diag);
+	return rawcd_error_exit_status(rc);
+}

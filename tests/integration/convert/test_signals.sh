@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# rawcd convert stopped by a signal (DESIGN.md §3; the convert contract: exit 130 when stopped by
+# SIGINT or SIGTERM, and nothing left behind). A 614 MB MODE1/2048 disc of random data (300,000
+# sectors, 68 minutes; made once from a 64 MiB block of /dev/urandom repeated; a convert writes
+# 706 MB and takes 0.5-2 s) is converted in the background 20 times and sent SIGINT after a random
+# 0.02-0.8 s (at most 80 % of the fastest of two whole converts measured first, so that most runs
+# are cut on a fast machine too). Each run must exit 130, or 0 when it had already finished (then
+# OUT.bin and OUT.cue must be complete; they are deleted and the run does not count as
+# interrupted); most runs must really be interrupted. After each run the output folder must hold no
+# OUT.bin, no OUT.cue and no temporary .OUT.bin.rawcd-XXXXXX (hidden files included). Then once
+# with SIGTERM: exit 130, nothing left.
+#
+# The background runs are started with job control on (set -m): without it bash starts them with
+# SIGINT ignored, which is not how a user's Ctrl-C reaches rawcd.
+set -euo pipefail
+
+rawcd=${RAWCD_BIN:?RAWCD_BIN must name the rawcd executable (meson test sets it)}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0 failed=0
+
+check() { # name, then a command that must succeed
+	local name=$1
+	shift
+	if "$@"; then
+		passed=$((passed + 1))
+		echo "ok: $name"
+	else
+		failed=$((failed + 1))
+		echo "FAIL: $name" >&2
+	fi
+}
+
+now_ms() { date +%s%3N; }
+
+sectors=300000 # 614,400,000 bytes in, 705,600,000 bytes out
+mkdir "$tmp/in" "$tmp/out"
+head -c $((64 << 20)) /dev/urandom >"$tmp/block"
+for ((i = 0; i < sectors * 2048 / (64 << 20) + 1; i++)); do cat "$tmp/block"; done >"$tmp/in/big.iso"
+truncate -s $((sectors * 2048)) "$tmp/in/big.iso"
+rm "$tmp/block"
+printf 'FILE "big.iso" BINARY\n  TRACK 01 MODE1/2048\n    INDEX 01 00:00:00\n' >"$tmp/in/big.cue"
+out=$tmp/out/OUT.bin
+
+listing() { (cd "$tmp/out" && ls -A | tr '\n' ' '); }
+
+# Twice to the end: the reference time (the faster run), and a complete output.
+full_ms=
+for run in 1 2; do
+	t0=$(now_ms)
+	st=0
+	"$rawcd" convert "$tmp/in/big.cue" -o "$out" --quiet 2>"$tmp/full.err" || st=$?
+	ms=$(($(now_ms) - t0))
+	[ -n "$full_ms" ] && ((full_ms < ms)) || full_ms=$ms
+	check "uninterrupted convert $run: exit 0 ($ms ms)" [ "$st" = 0 ]
+	check "uninterrupted convert $run: OUT.bin and OUT.cue only" [ "$(listing)" = "OUT.bin OUT.cue " ]
+	check "uninterrupted convert $run: OUT.bin is $sectors sectors" \
+		[ "$(stat -c %s "$out" 2>/dev/null)" = $((sectors * 2352)) ]
+	rm -f "$tmp/out/OUT.bin" "$tmp/out/OUT.cue"
+done
+
+# Sleep 20..800 ms, but within 80 % of the time a whole convert takes here, so that most runs are cut.
+max_ms=800
+((full_ms * 8 / 10 < max_ms)) && max_ms=$((full_ms * 8 / 10))
+((max_ms < 40)) && max_ms=40
+
+set -m
+runs=20 interrupted=0 finished=0 other=0
+RANDOM=$$
+for ((i = 1; i <= runs; i++)); do
+	sleep_ms=$((20 + RANDOM % (max_ms - 19)))
+	"$rawcd" convert "$tmp/in/big.cue" -o "$out" --quiet 2>"$tmp/run.err" &
+	pid=$!
+	sleep "$((sleep_ms / 1000)).$(printf '%03d' $((sleep_ms % 1000)))"
+	kill -INT "$pid" 2>/dev/null || true
+	st=0
+	wait "$pid" || st=$?
+	left=$(listing)
+	case $st in
+	130)
+		interrupted=$((interrupted + 1))
+		check "SIGINT run $i after $sleep_ms ms: exit 130, folder empty" [ -z "$left" ]
+		;;
+	0)
+		finished=$((finished + 1))
+		check "SIGINT run $i after $sleep_ms ms: finished first (exit 0), complete output" \
+			[ "$left|$(stat -c %s "$out" 2>/dev/null)" = "OUT.bin OUT.cue |$((sectors * 2352))" ]
+		;;
+	*)
+		other=$((other + 1))
+		check "SIGINT run $i after $sleep_ms ms: exit $st, want 130 (or 0)" false
+		sed 's/^/    /' "$tmp/run.err" >&2
+		;;
+	esac
+	[ -z "$left" ] || echo "  left in the folder: $left" >&2
+	# Start the next run from an empty folder whatever this one left.
+	find "$tmp/out" -mindepth 1 -delete
+done
+echo "SIGINT: $interrupted interrupted, $finished finished first, $other other (sleeps 20-$max_ms ms, full run $full_ms ms)"
+check "most SIGINT runs were really interrupted ($interrupted of $runs)" [ $((interrupted * 4)) -ge $((runs * 3)) ]
+
+# SIGTERM once, half way through.
+"$rawcd" convert "$tmp/in/big.cue" -o "$out" --quiet 2>"$tmp/term.err" &
+pid=$!
+sleep_ms=$((max_ms / 2))
+sleep "$((sleep_ms / 1000)).$(printf '%03d' $((sleep_ms % 1000)))"
+kill -TERM "$pid" 2>/dev/null || true
+st=0
+wait "$pid" || st=$?
+left=$(listing)
+set +m
+check "SIGTERM after $sleep_ms ms: exit 130" [ "$st" = 130 ]
+check "SIGTERM: folder empty" [ -z "$left" ]
+[ -z "$left" ] || echo "  left in the folder: $left" >&2
+[ "$st" = 130 ] || sed 's/^/    /' "$tmp/term.err" >&2
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
