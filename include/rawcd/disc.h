@@ -202,6 +202,20 @@ const char *rawcd_track_mode_name(enum rawcd_track_mode mode);
 /** true for AUDIO and CDG. */
 bool rawcd_track_mode_is_audio(enum rawcd_track_mode mode);
 
+/** The CUE keyword of a CD-TEXT item ("TITLE", ..., "UPC_EAN"); NULL for a value out of range. */
+const char *rawcd_cdtext_keyword(enum rawcd_cdtext_item item);
+
+/** The CUE FLAGS word of one ::rawcd_track_flag bit ("DCP", "4CH", "PRE", "SCMS"); NULL for other values. */
+const char *rawcd_track_flag_name(unsigned flag);
+
+#define RAWCD_FLAGS_TEXT_SIZE 18 /**< room for "DCP 4CH PRE SCMS" and its NUL */
+
+/**
+ * The CUE FLAGS words of @p flags, space-separated, in the order DCP 4CH PRE SCMS ("" for none).
+ * @param buf RAWCD_FLAGS_TEXT_SIZE bytes. @return @p buf.
+ */
+char *rawcd_track_flags_text(unsigned flags, char buf[RAWCD_FLAGS_TEXT_SIZE]);
+
 /** The CUE spelling of a file type ("BINARY", "WAVE", ...). */
 const char *rawcd_file_type_name(enum rawcd_file_type type);
 

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include "cli/toc_text.h"
 
-#include <string.h>
 
 static void addr(FILE *out, int32_t lba)
 {
@@ -9,25 +8,11 @@ static void addr(FILE *out, int32_t lba)
 	fprintf(out, "%02u:%02u:%02u %6d", m.m, m.s, m.f, lba);
 }
 
-static void flags_text(char buf[24], unsigned flags)
-{
-	buf[0] = '\0';
-	if (flags & RAWCD_FLAG_DCP) strcat(buf, "DCP ");
-	if (flags & RAWCD_FLAG_4CH) strcat(buf, "4CH ");
-	if (flags & RAWCD_FLAG_PRE) strcat(buf, "PRE ");
-	if (flags & RAWCD_FLAG_SCMS) strcat(buf, "SCMS ");
-	size_t n = strlen(buf);
-	if (n)
-		buf[n - 1] = '\0';
-	else
-		strcpy(buf, "-");
-}
-
 static void model_columns(FILE *out, const struct rawcd_track *t)
 {
-	char flags[24];
-	flags_text(flags, t->flags);
-	fprintf(out, "  %-10s  %-14s  %-12s  %6d", rawcd_track_mode_name(t->mode), flags,
+	char flags[RAWCD_FLAGS_TEXT_SIZE];
+	rawcd_track_flags_text(t->flags, flags);
+	fprintf(out, "  %-10s  %-14s  %-12s  %6d", rawcd_track_mode_name(t->mode), flags[0] ? flags : "-",
 		t->isrc[0] ? t->isrc : "-", t->start_lba - t->pregap_lba);
 }
 

@@ -18,9 +18,6 @@
 
 static pthread_mutex_t libcue_lock = PTHREAD_MUTEX_INITIALIZER;
 
-static const char *const cdtext_keyword[RAWCD_CDTEXT_ITEM_COUNT] = {
-	"TITLE", "PERFORMER", "SONGWRITER", "COMPOSER", "ARRANGER", "MESSAGE", "DISC_ID", "GENRE", "UPC_EAN",
-};
 static const enum Pti cdtext_pti[RAWCD_CDTEXT_ITEM_COUNT] = {
 	PTI_TITLE, PTI_PERFORMER, PTI_SONGWRITER, PTI_COMPOSER, PTI_ARRANGER,
 	PTI_MESSAGE, PTI_DISC_ID, PTI_GENRE, PTI_UPC_ISRC,
@@ -36,7 +33,7 @@ static void put_cdtext(struct rcd_strbuf *sb, const struct rawcd_cdtext *ct)
 {
 	for (int i = 0; i < RAWCD_CDTEXT_ITEM_COUNT; i++)
 		if (quotable(ct->item[i]))
-			rcd_strbuf_printf(sb, "%s \"%s\"\n", cdtext_keyword[i], ct->item[i]);
+			rcd_strbuf_printf(sb, "%s \"%s\"\n", rawcd_cdtext_keyword(i), ct->item[i]);
 }
 
 static const char *libcue_mode(enum rawcd_track_mode m)
@@ -69,14 +66,9 @@ static void put_track(struct rcd_strbuf *sb, const struct rawcd_track *t, size_t
 {
 	char msf[10];
 	rcd_strbuf_printf(sb, "TRACK %02u %s\n", t->number, libcue_mode(t->mode));
-	if (t->flags) {
-		rcd_strbuf_puts(sb, "FLAGS");
-		if (t->flags & RAWCD_FLAG_DCP) rcd_strbuf_puts(sb, " DCP");
-		if (t->flags & RAWCD_FLAG_4CH) rcd_strbuf_puts(sb, " 4CH");
-		if (t->flags & RAWCD_FLAG_PRE) rcd_strbuf_puts(sb, " PRE");
-		if (t->flags & RAWCD_FLAG_SCMS) rcd_strbuf_puts(sb, " SCMS");
-		rcd_strbuf_puts(sb, "\n");
-	}
+	char flags[RAWCD_FLAGS_TEXT_SIZE];
+	if (t->flags)
+		rcd_strbuf_printf(sb, "FLAGS %s\n", rawcd_track_flags_text(t->flags, flags));
 	if (t->isrc[0])
 		rcd_strbuf_printf(sb, "ISRC %s\n", t->isrc);
 	put_cdtext(sb, &t->cdtext);

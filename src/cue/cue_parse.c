@@ -317,27 +317,20 @@ static int st_index(struct parser *p, const struct rcd_cue_line *ln)
 	return RAWCD_OK;
 }
 
-static const struct {
-	const char *name;
-	unsigned flag;
-} flag_names[] = {
-	{"DCP", RAWCD_FLAG_DCP}, {"4CH", RAWCD_FLAG_4CH}, {"PRE", RAWCD_FLAG_PRE}, {"SCMS", RAWCD_FLAG_SCMS},
-};
-
 static int st_flags(struct parser *p, const struct rcd_cue_line *ln)
 {
 	int rc = in_track_head(p, ln, &p->cur_flags, "FLAGS");
 	if (rc)
 		return rc;
 	for (size_t i = 1; i < ln->count; i++) {
-		size_t f;
-		for (f = 0; f < sizeof(flag_names) / sizeof(flag_names[0]); f++)
-			if (strcasecmp(ln->tok[i].text, flag_names[f].name) == 0)
-				break;
-		if (f == sizeof(flag_names) / sizeof(flag_names[0]))
+		unsigned bit = 1;
+		while (bit <= RAWCD_FLAG_SCMS &&
+		       !(rawcd_track_flag_name(bit) && strcasecmp(ln->tok[i].text, rawcd_track_flag_name(bit)) == 0))
+			bit <<= 1;
+		if (bit > RAWCD_FLAG_SCMS)
 			return rcd_error(p->diag, RAWCD_E_SYNTAX, p->sheet, ln->number,
 					 "unknown flag \"%s\": FLAGS takes DCP, 4CH, PRE and SCMS", ln->tok[i].text);
-		p->cur->flags |= flag_names[f].flag;
+		p->cur->flags |= bit;
 	}
 	return RAWCD_OK;
 }
@@ -415,14 +408,6 @@ static int st_postgap(struct parser *p, const struct rcd_cue_line *ln)
 	return gap(p, ln, &p->cur->postgap);
 }
 
-static const char *const cdtext_keywords[RAWCD_CDTEXT_ITEM_COUNT] = {
-	[RAWCD_CDTEXT_TITLE] = "TITLE",       [RAWCD_CDTEXT_PERFORMER] = "PERFORMER",
-	[RAWCD_CDTEXT_SONGWRITER] = "SONGWRITER", [RAWCD_CDTEXT_COMPOSER] = "COMPOSER",
-	[RAWCD_CDTEXT_ARRANGER] = "ARRANGER", [RAWCD_CDTEXT_MESSAGE] = "MESSAGE",
-	[RAWCD_CDTEXT_DISC_ID] = "DISC_ID",   [RAWCD_CDTEXT_GENRE] = "GENRE",
-	[RAWCD_CDTEXT_UPC_ISRC] = "UPC_EAN",
-};
-
 /* A text value: the quoted word, or the rest of the line when it is bare (TITLE My Song). */
 static const char *text_value(const struct rcd_cue_line *ln)
 {
@@ -433,23 +418,24 @@ static const char *text_value(const struct rcd_cue_line *ln)
 
 static int st_cdtext(struct parser *p, const struct rcd_cue_line *ln)
 {
-	size_t item = 0;
-	while (strcasecmp(cdtext_keywords[item], ln->tok[0].text) != 0)
+	enum rawcd_cdtext_item item = 0;
+	while (strcasecmp(rawcd_cdtext_keyword(item), ln->tok[0].text) != 0)
 		item++;
+	const char *keyword = rawcd_cdtext_keyword(item);
 	if (ln->count < 2)
 		return rcd_error(p->diag, RAWCD_E_SYNTAX, p->sheet, ln->number,
-				 "%s is missing its text: write %s \"text\"", cdtext_keywords[item],
-				 cdtext_keywords[item]);
+				 "%s is missing its text: write %s \"text\"", keyword,
+				 keyword);
 	const char *v = text_value(ln);
 	if (!v)
 		return rcd_error(p->diag, RAWCD_E_SYNTAX, p->sheet, ln->number,
-				 "unexpected \"%s\" after the quoted %s text", ln->tok[2].text, cdtext_keywords[item]);
+				 "unexpected \"%s\" after the quoted %s text", ln->tok[2].text, keyword);
 	if (item == RAWCD_CDTEXT_UPC_ISRC && p->cur)
 		return fail(p, ln, "UPC_EAN belongs to the disc: move it before the first TRACK (a track's code is ISRC)");
 	struct rawcd_cdtext *ct = p->cur ? &p->cur->cdtext : &p->disc->cdtext;
 	if (ct->item[item])
 		rcd_warn(p->diag, p->sheet, ln->number, "%s given twice; the later one is kept",
-			 cdtext_keywords[item]);
+			 keyword);
 	char *copy = strdup(v);
 	if (!copy)
 		return RAWCD_E_NOMEM;
@@ -459,7 +445,7 @@ static int st_cdtext(struct parser *p, const struct rcd_cue_line *ln)
 		if (!ct->not_utf8)
 			rcd_warn(p->diag, p->sheet, ln->number,
 				 "%s text is not UTF-8 (Latin-1 or a Windows code page?): kept as bytes",
-				 cdtext_keywords[item]);
+				 keyword);
 		ct->not_utf8 = true;
 	}
 	return RAWCD_OK;

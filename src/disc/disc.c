@@ -3,6 +3,7 @@
 #include "rawcd/disc.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 static void cdtext_free(struct rawcd_cdtext *ct)
 {
@@ -62,6 +63,41 @@ const char *rawcd_track_mode_name(enum rawcd_track_mode mode)
 bool rawcd_track_mode_is_audio(enum rawcd_track_mode mode)
 {
 	return mode == RAWCD_MODE_AUDIO || mode == RAWCD_MODE_CDG;
+}
+
+const char *rawcd_cdtext_keyword(enum rawcd_cdtext_item item)
+{
+	static const char *const keywords[RAWCD_CDTEXT_ITEM_COUNT] = {
+		"TITLE", "PERFORMER", "SONGWRITER", "COMPOSER", "ARRANGER", "MESSAGE", "DISC_ID", "GENRE", "UPC_EAN",
+	};
+	return (unsigned)item < RAWCD_CDTEXT_ITEM_COUNT ? keywords[item] : NULL;
+}
+
+/* In the order CDRWin's documentation lists them. */
+static const unsigned flag_order[] = {RAWCD_FLAG_DCP, RAWCD_FLAG_4CH, RAWCD_FLAG_PRE, RAWCD_FLAG_SCMS};
+
+const char *rawcd_track_flag_name(unsigned flag)
+{
+	switch (flag) {
+	case RAWCD_FLAG_DCP: return "DCP";
+	case RAWCD_FLAG_4CH: return "4CH";
+	case RAWCD_FLAG_PRE: return "PRE";
+	case RAWCD_FLAG_SCMS: return "SCMS";
+	default: return NULL;
+	}
+}
+
+char *rawcd_track_flags_text(unsigned flags, char buf[RAWCD_FLAGS_TEXT_SIZE])
+{
+	buf[0] = '\0';
+	for (size_t i = 0; i < sizeof(flag_order) / sizeof(flag_order[0]); i++) {
+		if (!(flags & flag_order[i]))
+			continue;
+		if (buf[0])
+			strcat(buf, " ");
+		strcat(buf, rawcd_track_flag_name(flag_order[i]));
+	}
+	return buf;
 }
 
 const char *rawcd_file_type_name(enum rawcd_file_type type)

@@ -9,10 +9,6 @@
 #include "rawcd/msf.h"
 #include "util/strbuf.h"
 
-static const char *const cdtext_keyword[RAWCD_CDTEXT_ITEM_COUNT] = {
-	"TITLE", "PERFORMER", "SONGWRITER", "COMPOSER", "ARRANGER", "MESSAGE", "DISC_ID", "GENRE", "UPC_EAN",
-};
-
 /* The mode of a track once its sectors are 2352 bytes. */
 static const char *raw_mode(enum rawcd_track_mode m)
 {
@@ -40,7 +36,7 @@ static void put_cdtext(struct rcd_strbuf *sb, const char *indent, const struct r
 {
 	for (int i = 0; i < RAWCD_CDTEXT_ITEM_COUNT; i++)
 		if (ct->item[i])
-			put_text(sb, indent, cdtext_keyword[i], ct->item[i]);
+			put_text(sb, indent, rawcd_cdtext_keyword(i), ct->item[i]);
 }
 
 /* REM SESSION, LEAD-IN and LEAD-OUT describe the input's layout, not the single BIN's. */
@@ -72,14 +68,9 @@ static void put_track(struct rcd_strbuf *sb, const struct rawcd_disc *d, size_t 
 {
 	const struct rawcd_track *t = &d->tracks[i];
 	rcd_strbuf_printf(sb, "  TRACK %02u %s\n", t->number, raw_mode(t->mode));
-	if (t->flags) {
-		rcd_strbuf_puts(sb, "    FLAGS");
-		if (t->flags & RAWCD_FLAG_DCP) rcd_strbuf_puts(sb, " DCP");
-		if (t->flags & RAWCD_FLAG_4CH) rcd_strbuf_puts(sb, " 4CH");
-		if (t->flags & RAWCD_FLAG_PRE) rcd_strbuf_puts(sb, " PRE");
-		if (t->flags & RAWCD_FLAG_SCMS) rcd_strbuf_puts(sb, " SCMS");
-		rcd_strbuf_puts(sb, "\n");
-	}
+	char flags[RAWCD_FLAGS_TEXT_SIZE];
+	if (t->flags)
+		rcd_strbuf_printf(sb, "    FLAGS %s\n", rawcd_track_flags_text(t->flags, flags));
 	if (t->isrc[0])
 		rcd_strbuf_printf(sb, "    ISRC %s\n", t->isrc);
 	put_cdtext(sb, "    ", &t->cdtext);

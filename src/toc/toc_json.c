@@ -62,23 +62,13 @@ static const struct rawcd_track *disc_track(const struct rawcd_disc *disc, unsig
 	return NULL;
 }
 
-/* CUE FLAGS keywords, in the order a sheet usually writes them. */
-static const struct {
-	unsigned bit;
-	const char *name;
-} flag_names[] = {
-	{ RAWCD_FLAG_PRE, "PRE" },
-	{ RAWCD_FLAG_DCP, "DCP" },
-	{ RAWCD_FLAG_4CH, "4CH" },
-	{ RAWCD_FLAG_SCMS, "SCMS" },
-};
-
+/* CUE FLAGS words in bit order: PRE, DCP, 4CH, SCMS. */
 static json_object *flags_json(struct builder *b, unsigned flags)
 {
 	json_object *a = checked(b, json_object_new_array());
-	for (size_t i = 0; i < sizeof(flag_names) / sizeof(flag_names[0]); i++)
-		if (flags & flag_names[i].bit)
-			push(b, a, checked(b, json_object_new_string(flag_names[i].name)));
+	for (unsigned bit = 1; bit <= RAWCD_FLAG_SCMS; bit <<= 1)
+		if ((flags & bit) && rawcd_track_flag_name(bit))
+			push(b, a, checked(b, json_object_new_string(rawcd_track_flag_name(bit))));
 	return a;
 }
 
