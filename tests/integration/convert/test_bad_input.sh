@@ -6,15 +6,16 @@
 # a line), and afterwards the input and output folders exactly as before, hidden files included (no
 # OUT.bin, no OUT.cue, no temporary .NAME.rawcd-XXXXXX, every input file unchanged by checksum).
 #
-#  - a missing sheet; a sheet whose FILE is missing                          exit 2
-#  - a BIN shorter than its INDEX lines                                      exit 2
+#  - a missing sheet; a sheet whose FILE is missing                         exit 2
+#  - a BIN shorter than its INDEX lines                                     exit 2
 #  - a 48 kHz WAVE                                                          exit 2
 #  - an output folder that does not exist                                   exit 2
-#  - OUT naming the BIN the sheet reads; OUT whose .cue is the input sheet  exit 2
+#  - OUT naming the BIN the sheet reads (also by another path, or through a symbolic link, with
+#    --force); OUT whose .cue would be the input sheet                      exit 2
 #  - -o x.cue                                                               exit 2
-#  - an existing OUT.bin or OUT.cue without --force                          exit 2, kept as it was
-#  - the same with --force                                                   exit 0, replaced
-#  - a write that fails half way (prlimit --fsize=1000000, 2.4 MB disc)      exit 3, "size limit";
+#  - an existing OUT.bin or OUT.cue without --force                         exit 2, kept as it was
+#  - the same with --force                                                  exit 0, replaced
+#  - a write that fails half way (prlimit --fsize=1000000, 2.4 MB disc)     exit 3, "size limit";
 #    also with --force over an existing OUT: exit 3 and the old files kept
 #
 # Needs sox, prlimit (util-linux) and sha256sum; exits 77 (skip) when one is missing.
@@ -89,7 +90,12 @@ expect() {
 		echo "  exit $st, stderr:" >&2
 		sed 's/^/    /' "$err" >&2
 	fi
+	# Remove whatever this case left, so that it cannot hide what the next case leaves.
+	comm -13 <(paths "$tmp/log/before") <(paths "$tmp/log/after") | tac | while read -r p; do
+		rm -rf "${tmp:?}/$p"
+	done
 }
+paths() { awk 'NF == 3 { print $1 }' "$1" | sort; }
 
 cd "$in"
 expect "missing sheet" 2 '^rawcd: [^ ]*none\.cue: ' \
@@ -106,6 +112,10 @@ expect "OUT is the BIN the sheet reads" 2 '^rawcd: .*a\.bin' \
 	"$rawcd" convert ok.cue -o a.bin
 expect "OUT is the BIN the sheet reads (by another path, with --force)" 2 '^rawcd: .*a\.bin' \
 	"$rawcd" convert ok.cue -o "$in/../in/a.bin" --force
+ln -s ../in/a.bin "$out/link.bin"
+expect "OUT is a symbolic link to the BIN the sheet reads (with --force)" 2 '^rawcd: .*link\.bin' \
+	"$rawcd" convert ok.cue -o "$out/link.bin" --force
+rm "$out/link.bin"
 expect "OUT.cue would be the input sheet" 2 '^rawcd: .*ok\.cue' \
 	"$rawcd" convert ok.cue -o ok.bin --force
 expect "-o x.cue" 2 '^rawcd: .*x\.cue' \

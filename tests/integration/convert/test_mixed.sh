@@ -69,7 +69,11 @@ st=0
 check "convert exits 0" [ "$st" = 0 ]
 [ "$st" = 0 ] || cat convert.err >&2
 check "output folder holds disc.bin and disc.cue only" [ "$(cd out && ls -A | tr '\n' ' ')" = "disc.bin disc.cue " ]
-[ -f out/disc.bin ] && [ -f out/disc.cue ] || { echo "$passed passed, $((failed + 1)) failed"; exit 1; }
+if [ ! -f out/disc.bin ] || [ ! -f out/disc.cue ]; then
+	echo "FAIL: no output to check" >&2
+	echo "$passed passed, $((failed + 1)) failed"
+	exit 1
+fi
 
 # --- the model: the disc rebuilt from the input sheet --------------------------------------------
 # A deliberately small CUE reader (FILE, TRACK, INDEX, PREGAP only) and layout: a PREGAP inserts
