@@ -16,14 +16,20 @@
 
 #include "diag.h"
 #include "disc.h"
+#include "subcode.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-/** Output formats (DESIGN.md §3). Only RAWCD_IMAGE_BIN so far. */
+/** Output formats (DESIGN.md §3; IMAPI_FORMAT2_RAW_CD_DATA_SECTOR_TYPE for the last three). */
 enum rawcd_image_format {
-	RAWCD_IMAGE_BIN /**< 2352-byte sectors from LBA 0 to the lead-out + a CUE sheet beside it */
+	RAWCD_IMAGE_BIN,      /**< 2352-byte sectors from LBA 0 to the lead-out + a CUE sheet beside it */
+	RAWCD_IMAGE_CLONECD,  /**< STEM.img (= the BIN image), STEM.sub (96 bytes a sector, channel after
+	                           channel) and STEM.ccd (the full TOC, CD-TEXT, tracks and indexes) */
+	RAWCD_IMAGE_RAW96,    /**< 2448-byte sectors: 2352 + 96 raw interleaved P–W (block type 3, IS_RAW) */
+	RAWCD_IMAGE_PACKED96, /**< 2448-byte sectors: 2352 + 96 with R–W packed (block type 2, IS_COOKED) */
+	RAWCD_IMAGE_PQ16      /**< 2368-byte sectors: 2352 + 16 bytes of P and Q (block type 1, PQ_ONLY) */
 };
 
 /** Called now and then while writing: @p done of @p total sectors. */
@@ -38,23 +44,36 @@ struct rawcd_image_options {
 	void *progress_user;
 	const volatile sig_atomic_t *cancel; /**< polled between batches; non-zero stops the write cleanly
 	                                          (a SIGINT handler can set it); NULL for none */
+	uint32_t leadin_sectors;  /**< RAW96/PACKED96/PQ16: sectors before LBA 0 (the track-1 pregap is the
+	                               last 150 of them): 0 to start at LBA 0, RAWCD_LEADIN_SECTORS to start at
+	                               95:00:00 as IMAPI2 does; at most 45150 (90:00:00) */
+	uint32_t leadout_sectors; /**< RAW96/PACKED96/PQ16: lead-out sectors after the program area (0 for
+	                               none; a recorder writes RAWCD_LEADOUT_DEFAULT) */
 };
+#define RAWCD_LEADIN_SECTORS 22650 /**< from 95:00:00: IMAPI2's lead-in */
 #define RAWCD_IMAGE_OPTIONS_VERSION 1
-#define RAWCD_IMAGE_OPTIONS_INIT { RAWCD_IMAGE_OPTIONS_VERSION, RAWCD_IMAGE_BIN, false, NULL, NULL, NULL }
+#define RAWCD_IMAGE_OPTIONS_INIT { RAWCD_IMAGE_OPTIONS_VERSION, RAWCD_IMAGE_BIN, false, NULL, NULL, NULL, 0, 0 }
 
 /**
- * Write a laid-out, single-session disc as RAWCD_IMAGE_BIN: @p out_path gets every sector from LBA 0 to
- * the lead-out, 2352 bytes each (the program area as READ CD returns it: generated PREGAPs stored, as
- * INDEX 00), and the CUE sheet beside it, with the same stem and the extension .cue (`x.bin` → `x.cue`,
- * `x` → `x.cue`), describes it: one FILE, every track and index, CATALOG, FLAGS, ISRC, CD-TEXT,
- * CDTEXTFILE and REM lines carried over. Converting that sheet again gives the same bytes.
+ * Write a laid-out, single-session disc.
+ * - RAWCD_IMAGE_BIN: @p out_path gets every sector from LBA 0 to the lead-out, 2352 bytes each (the
+ *   program area as READ CD returns it: generated PREGAPs stored, as INDEX 00), and the CUE sheet beside
+ *   it, with the same stem and the extension .cue (`x.bin` → `x.cue`, `x` → `x.cue`), describes it: one
+ *   FILE, every track and index, CATALOG, FLAGS, ISRC, CD-TEXT, CDTEXTFILE and REM lines carried over.
+ *   Converting that sheet again gives the same bytes.
+ * - RAWCD_IMAGE_CLONECD: STEM.img, STEM.sub and STEM.ccd, STEM being @p out_path without an .img, .sub or
+ *   .ccd extension; LBA 0 to the lead-out.
+ * - RAWCD_IMAGE_RAW96, PACKED96, PQ16: @p out_path gets (leadin + program + leadout) sectors of 2448,
+ *   2448 or 2368 bytes, from LBA -opts->leadin_sectors on: the lead-in carries the TOC in Q and the
+ *   CD-TEXT (the sheet's texts, or its CDTEXTFILE) in R–W.
  * The encoding and the writing overlap in two threads; memory stays under a few MB at any size.
  * @param disc laid out; @param out_path the image file; must not end in ".cue".
  * @param opts NULL for defaults.
  * @return RAWCD_OK; RAWCD_E_ARG (bad path, missing folder, an output exists without force, an output
- *         is one of the inputs); RAWCD_E_UNSUPPORTED (multisession); RAWCD_E_INPUT (reading an input);
- *         RAWCD_E_IO (writing failed: disk full, file size limit, I/O error); RAWCD_E_CANCELED. Each
- *         failure leaves no output file behind. Details are in @p diag.
+ *         is one of the inputs, lead-in/lead-out with a format that has no subcode); RAWCD_E_UNSUPPORTED
+ *         (multisession; CD+G with PACKED96); RAWCD_E_INPUT (reading an input, a bad CDTEXTFILE);
+ *         RAWCD_E_LAYOUT (CD-TEXT too long); RAWCD_E_IO (writing failed: disk full, file size limit, I/O
+ *         error); RAWCD_E_CANCELED. Each failure leaves no output file behind. Details are in @p diag.
  */
 int rawcd_image_write(const struct rawcd_disc *disc, const char *out_path, const struct rawcd_image_options *opts,
 		      rawcd_diag *diag);

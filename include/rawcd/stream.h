@@ -19,8 +19,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "cdtext.h"
 #include "diag.h"
 #include "disc.h"
+#include "subcode.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -30,25 +32,34 @@ typedef struct rawcd_stream rawcd_stream;
 
 /** Options of rawcd_stream_new(). Initialise with RAWCD_STREAM_OPTIONS_INIT. */
 struct rawcd_stream_options {
-	unsigned version;   /**< RAWCD_STREAM_OPTIONS_VERSION */
-	bool scramble;      /**< scramble data sectors (ECMA-130 Annex B), as on the disc; audio never is */
+	unsigned version;          /**< RAWCD_STREAM_OPTIONS_VERSION */
+	bool scramble;             /**< scramble data sectors (ECMA-130 Annex B), as on the disc; audio never is */
+	int32_t first_lba;         /**< 0 (the program area), -150 (from the track-1 pregap) or lower (from a
+	                                lead-in start, e.g. RAWCD_LEADIN_DEFAULT); sectors before LBA 0 are
+	                                generated in the first track's kind (silence, or zero-data sectors of its
+	                                mode with the header of their LBA), as cdrdao's raw writer does */
+	uint32_t leadout_sectors;  /**< sectors of lead-out to add after the last lead-out start (0 for none),
+	                                generated in the last track's kind */
+	bool subcode;              /**< also generate the P–W subcode (rawcd_stream_read_subcode()) */
+	const struct rawcd_cdtext_packs *cdtext; /**< with subcode: the lead-in CD-TEXT; NULL for none */
 };
 #define RAWCD_STREAM_OPTIONS_VERSION 1
-#define RAWCD_STREAM_OPTIONS_INIT { RAWCD_STREAM_OPTIONS_VERSION, false }
+#define RAWCD_STREAM_OPTIONS_INIT { RAWCD_STREAM_OPTIONS_VERSION, false, 0, 0, false, NULL }
 
 /** Most raw 2352-byte sectors with a wrong sync or header reported one by one; the rest are counted. */
 #define RAWCD_STREAM_MAX_SECTOR_WARNINGS 10
 
 /**
- * Open a stream over every extent of a laid-out disc (LBA 0 to the last lead-out, skipping the gaps
- * between sessions). Opens the input files.
+ * Open a stream over a laid-out disc: from opts->first_lba (default 0) to the last lead-out (plus
+ * opts->leadout_sectors), skipping the gaps between sessions. Opens the input files.
  * @param out the stream, set only on success; free with rawcd_stream_free().
  * @param disc laid out (rawcd_disc_layout()); must outlive the stream and stay unchanged.
  * @param opts NULL for defaults.
  * @param diag receives warnings while streaming (wrong sync/header in raw sectors, short files); it must
  *        outlive the stream; may be NULL.
- * @return RAWCD_OK; RAWCD_E_ARG (disc not laid out); RAWCD_E_INPUT (a file cannot be opened, named in
- *         @p diag with its FILE line); RAWCD_E_NOMEM.
+ * @return RAWCD_OK; RAWCD_E_ARG (disc not laid out, first_lba > 0 or before RAWCD_LBA_MIN);
+ *         RAWCD_E_UNSUPPORTED (subcode or first_lba < 0 for a multisession disc); RAWCD_E_INPUT (a file
+ *         cannot be opened, named in @p diag with its FILE line); RAWCD_E_NOMEM.
  */
 int rawcd_stream_new(rawcd_stream **out, const struct rawcd_disc *disc, const struct rawcd_stream_options *opts,
 		     rawcd_diag *diag);
@@ -64,7 +75,14 @@ int rawcd_stream_new(rawcd_stream **out, const struct rawcd_disc *disc, const st
 int rawcd_stream_read(rawcd_stream *stream, uint8_t *out, size_t max_sectors, size_t *out_count,
 		      int32_t *out_lba);
 
-/** Sectors the stream yields in all (the sum of the extents). */
+/**
+ * As rawcd_stream_read(), and the subcode of each sector into @p sub (@p max_sectors entries), when the
+ * stream was opened with opts->subcode (else RAWCD_E_ARG). CD+G tracks carry their own R–W through.
+ */
+int rawcd_stream_read_subcode(rawcd_stream *stream, uint8_t *out, struct rawcd_subchannels *sub,
+			      size_t max_sectors, size_t *out_count, int32_t *out_lba);
+
+/** Sectors the stream yields in all. */
 uint64_t rawcd_stream_total(const rawcd_stream *stream);
 
 /** Close the files and free the stream. Accepts NULL. */

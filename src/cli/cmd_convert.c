@@ -4,6 +4,7 @@
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -58,7 +59,35 @@ struct convert_args {
 	const char *input, *output;
 	bool force, quiet;
 	struct rawcd_layout_options layout;
+	struct rawcd_image_options image;
 };
+
+static bool parse_sectors(const char *text, uint32_t max, uint32_t *out)
+{
+	char *end;
+	unsigned long v = strtoul(text, &end, 10);
+	if (!*text || *end || v > max || text[0] == '-')
+		return false;
+	*out = (uint32_t)v;
+	return true;
+}
+
+static int parse_format(struct convert_args *a, const char *name)
+{
+	static const struct {
+		const char *name;
+		enum rawcd_image_format format;
+	} formats[] = {
+		{"bin", RAWCD_IMAGE_BIN},     {"clonecd", RAWCD_IMAGE_CLONECD},   {"raw96", RAWCD_IMAGE_RAW96},
+		{"packed96", RAWCD_IMAGE_PACKED96}, {"pq16", RAWCD_IMAGE_PQ16},
+	};
+	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
+		if (strcmp(name, formats[i].name) == 0) {
+			a->image.format = formats[i].format;
+			return 0;
+		}
+	return cli_usage_error("--format %s: use bin, clonecd, raw96, packed96 or pq16", name);
+}
 
 static int parse_args(struct convert_args *a, int argc, char **argv)
 {
@@ -72,9 +101,8 @@ static int parse_args(struct convert_args *a, int argc, char **argv)
 		switch (c) {
 		case 'o': a->output = optarg; break;
 		case 'f':
-			if (strcmp(optarg, "bin") != 0)
-				return cli_usage_error("--format %s is not supported yet: use bin (clonecd, raw96, "
-						       "packed96 and pq16 need the subcode encoder)", optarg);
+			if (parse_format(a, optarg))
+				return EXIT_BAD_INPUT;
 			break;
 		case 'F': a->force = true; break;
 		case 'q': a->quiet = true; break;
@@ -84,22 +112,42 @@ static int parse_args(struct convert_args *a, int argc, char **argv)
 						       "MSF (79:59:74)", optarg);
 			break;
 		case 'I':
+			a->image.leadin_sectors = RAWCD_LEADIN_SECTORS;
+			if (optarg && !parse_sectors(optarg, (uint32_t)-RAWCD_LBA_MIN, &a->image.leadin_sectors))
+				return cli_usage_error("--lead-in=%s: give sectors before LBA 0, at most 45150", optarg);
+			break;
 		case 'O':
-			return cli_usage_error("--lead-in and --lead-out need a format with subcode, which is not "
-					       "supported yet");
+			a->image.leadout_sectors = RAWCD_LEADOUT_DEFAULT;
+			if (optarg && !parse_sectors(optarg, 1000000, &a->image.leadout_sectors))
+				return cli_usage_error("--lead-out=%s: give a number of sectors", optarg);
+			break;
 		case 'h': cli_help("convert"); return -1;
 		default: return EXIT_BAD_INPUT;
 		}
 	}
 	if (optind + 1 != argc || !a->output)
-		return cli_usage_error("usage: rawcd convert IN.cue -o OUT.bin [--force] [--quiet]");
+		return cli_usage_error("usage: rawcd convert IN.cue -o OUT [--format bin|clonecd|raw96|packed96|pq16] "
+				       "[--lead-in[=N]] [--lead-out[=N]] [--force] [--quiet]");
 	a->input = argv[optind];
 	return 0;
 }
 
+static void print_summary(const struct convert_args *a, const struct rawcd_disc *disc, double secs)
+{
+	static const char *const what[] = {"and its CUE sheet", "as CloneCD .img, .sub and .ccd",
+					   "with raw P-W (2448-byte sectors)", "with packed P-W (2448-byte sectors)",
+					   "with P and Q (2368-byte sectors)"};
+	static const unsigned size[] = {2352, 2352, 2448, 2448, 2368};
+	int64_t first = -(int64_t)a->image.leadin_sectors;
+	int64_t sectors = rawcd_disc_leadout_lba(disc) - first + a->image.leadout_sectors;
+	fprintf(stderr, "rawcd: wrote %s %s: %lld sectors from LBA %lld, %.1f MB, in %.1f s\n", a->output,
+		what[a->image.format], (long long)sectors, (long long)first,
+		(double)sectors * size[a->image.format] / 1e6, secs);
+}
+
 int cmd_convert(int argc, char **argv)
 {
-	struct convert_args a = {.layout = RAWCD_LAYOUT_OPTIONS_INIT};
+	struct convert_args a = {.layout = RAWCD_LAYOUT_OPTIONS_INIT, .image = RAWCD_IMAGE_OPTIONS_INIT};
 	int rc = parse_args(&a, argc, argv);
 	if (rc)
 		return rc < 0 ? 0 : rc;
@@ -109,7 +157,7 @@ int cmd_convert(int argc, char **argv)
 	struct progress prog = {.start = now(), .tty = !a.quiet && isatty(STDERR_FILENO)};
 	rc = rawcd_cue_load(&disc, a.input, &a.layout, diag);
 	if (rc == RAWCD_OK) {
-		struct rawcd_image_options opts = RAWCD_IMAGE_OPTIONS_INIT;
+		struct rawcd_image_options opts = a.image;
 		opts.force = a.force;
 		opts.progress = show_progress;
 		opts.progress_user = &prog;
@@ -121,11 +169,8 @@ int cmd_convert(int argc, char **argv)
 	if (rc == RAWCD_E_CANCELED)
 		fprintf(stderr, "rawcd: stopped by %s; no output was left behind\n",
 			stop_signal == SIGTERM ? "SIGTERM" : "SIGINT");
-	else if (rc == RAWCD_OK && !a.quiet) {
-		int32_t sectors = rawcd_disc_leadout_lba(disc);
-		fprintf(stderr, "rawcd: wrote %s (%d sectors, %.1f MB) and its CUE sheet in %.1f s\n", a.output,
-			sectors, (double)sectors * RAWCD_SECTOR_SIZE / 1e6, now() - prog.start);
-	}
+	else if (rc == RAWCD_OK && !a.quiet)
+		print_summary(&a, disc, now() - prog.start);
 	rawcd_disc_free(disc);
 	rawcd_diag_free(diag);
 	return rawcd_error_exit_status(rc);

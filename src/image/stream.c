@@ -1,26 +1,40 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* The sector stream: walks the disc's extents and turns each run of input into 2352-byte sectors. */
+/* The sector stream: walks the disc's segments (the extents of the layout, plus a generated head before
+ * LBA 0 and a generated lead-out when asked for) and turns each run of input into 2352-byte sectors, with
+ * their subcode when asked for. */
 #include "rawcd/stream.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "rawcd/error.h"
+#include "rawcd/msf.h"
 #include "rawcd/sector.h"
 #include "source/source.h"
 #include "util/diag.h"
 
 #define STAGING_SECTORS 64 /* input of other sizes (2048, 2336, 2448) is read this many sectors at a time */
 
+/* A run of LBAs: file content, or generated sectors of `track`'s kind. */
+struct segment {
+	int32_t lba;
+	uint32_t sectors;
+	size_t file;    /* RAWCD_NO_FILE: generated */
+	uint32_t offset;
+};
+
 struct rawcd_stream {
 	const struct rawcd_disc *disc;
 	struct rawcd_stream_options opts;
 	rawcd_diag *diag;
 	struct rcd_source **sources; /* per file, opened up front */
-	size_t extent;               /* current extent */
+	struct segment *segs;
+	size_t seg_count;
+	size_t seg;                  /* current segment */
 	uint32_t done;               /* sectors of it already yielded */
 	size_t track;                /* track of the last batch: the next one is at or after it */
 	uint8_t *staging;            /* STAGING_SECTORS * 2448 bytes */
+	rawcd_subcode *subcode;      /* NULL unless opts.subcode */
 	unsigned raw_warnings;       /* raw sectors with a wrong sync or header so far */
 	uint64_t total;
 };
@@ -34,9 +48,52 @@ void rawcd_stream_free(rawcd_stream *s)
 			 s->raw_warnings - RAWCD_STREAM_MAX_SECTOR_WARNINGS);
 	for (size_t i = 0; s->sources && i < s->disc->file_count; i++)
 		rcd_source_close(s->sources[i]);
+	rawcd_subcode_free(s->subcode);
 	free(s->sources);
+	free(s->segs);
 	free(s->staging);
 	free(s);
+}
+
+/* Head (opts.first_lba .. -1), the layout's extents, and the lead-out tail. */
+static int make_segments(rawcd_stream *s)
+{
+	const struct rawcd_disc *d = s->disc;
+	s->segs = calloc(d->extent_count + 2, sizeof(*s->segs));
+	if (!s->segs)
+		return RAWCD_E_NOMEM;
+	if (s->opts.first_lba < 0)
+		s->segs[s->seg_count++] = (struct segment){
+			.lba = s->opts.first_lba, .sectors = (uint32_t)-s->opts.first_lba, .file = RAWCD_NO_FILE};
+	for (size_t i = 0; i < d->extent_count; i++)
+		s->segs[s->seg_count++] = (struct segment){.lba = d->extents[i].lba, .sectors = d->extents[i].sectors,
+							   .file = d->extents[i].file, .offset = d->extents[i].offset};
+	if (s->opts.leadout_sectors)
+		s->segs[s->seg_count++] = (struct segment){
+			.lba = rawcd_disc_leadout_lba(d), .sectors = s->opts.leadout_sectors, .file = RAWCD_NO_FILE};
+	for (size_t i = 0; i < s->seg_count; i++)
+		s->total += s->segs[i].sectors;
+	return RAWCD_OK;
+}
+
+static int open_inputs(rawcd_stream *s)
+{
+	const struct rawcd_disc *d = s->disc;
+	s->sources = calloc(d->file_count ? d->file_count : 1, sizeof(*s->sources));
+	s->staging = malloc(STAGING_SECTORS * 2448);
+	if (!s->sources || !s->staging)
+		return RAWCD_E_NOMEM;
+	for (size_t i = 0; i < d->file_count; i++) {
+		int rc = rcd_source_open(&s->sources[i], d, i, s->diag);
+		if (rc)
+			return rc;
+	}
+	if (!s->opts.subcode)
+		return RAWCD_OK;
+	struct rawcd_subcode_options so = RAWCD_SUBCODE_OPTIONS_INIT;
+	if (s->opts.first_lba < -RAWCD_MSF_LBA_OFFSET)
+		so.leadin_lba = s->opts.first_lba;
+	return rawcd_subcode_new(&s->subcode, d, s->opts.cdtext, &so);
 }
 
 int rawcd_stream_new(rawcd_stream **out, const struct rawcd_disc *disc, const struct rawcd_stream_options *opts,
@@ -45,27 +102,23 @@ int rawcd_stream_new(rawcd_stream **out, const struct rawcd_disc *disc, const st
 	struct rawcd_stream_options defaults = RAWCD_STREAM_OPTIONS_INIT;
 	if (!out || !disc || !disc->laid_out || (opts && opts->version != RAWCD_STREAM_OPTIONS_VERSION))
 		return RAWCD_E_ARG;
+	if (opts && (opts->first_lba > 0 || opts->first_lba < RAWCD_LBA_MIN))
+		return RAWCD_E_ARG;
+	if (opts && opts->first_lba < 0 && disc->session_count > 1)
+		return RAWCD_E_UNSUPPORTED;
 	rawcd_stream *s = calloc(1, sizeof(*s));
 	if (!s)
 		return RAWCD_E_NOMEM;
 	s->disc = disc;
 	s->opts = opts ? *opts : defaults;
 	s->diag = diag;
-	s->sources = calloc(disc->file_count ? disc->file_count : 1, sizeof(*s->sources));
-	s->staging = malloc(STAGING_SECTORS * 2448);
-	if (!s->sources || !s->staging) {
+	int rc = make_segments(s);
+	if (rc == RAWCD_OK)
+		rc = open_inputs(s);
+	if (rc) {
 		rawcd_stream_free(s);
-		return RAWCD_E_NOMEM;
+		return rc;
 	}
-	for (size_t i = 0; i < disc->file_count; i++) {
-		int rc = rcd_source_open(&s->sources[i], disc, i, diag);
-		if (rc) {
-			rawcd_stream_free(s);
-			return rc;
-		}
-	}
-	for (size_t i = 0; i < disc->extent_count; i++)
-		s->total += disc->extents[i].sectors;
 	*out = s;
 	return RAWCD_OK;
 }
@@ -75,7 +128,8 @@ uint64_t rawcd_stream_total(const rawcd_stream *s)
 	return s ? s->total : 0;
 }
 
-/* The track holding @p lba: from its pregap to its end (POSTGAP included). */
+/* The track holding @p lba: from its pregap to its end (POSTGAP included); the first track before LBA 0,
+ * the last one in the lead-out. */
 static size_t track_at(rawcd_stream *s, int32_t lba)
 {
 	const struct rawcd_disc *d = s->disc;
@@ -100,74 +154,98 @@ static void check_raw(rawcd_stream *s, const uint8_t *sectors, int32_t lba, size
 	}
 }
 
-/* Input of a size other than 2352: read into the staging buffer, then encode. */
-static int read_encoded(rawcd_stream *s, const struct rawcd_extent *e, uint32_t off, int32_t lba, size_t n,
-			enum rawcd_track_mode mode, uint8_t *out)
+/* Input of a size other than 2352: read into the staging buffer, then encode. CD+G sectors carry 96 raw
+ * R–W bytes after their 2352 audio bytes: they go into the subcode. */
+static int read_encoded(rawcd_stream *s, const struct segment *g, uint32_t off, int32_t lba, size_t n,
+			enum rawcd_track_mode mode, uint8_t *out, struct rawcd_subchannels *sub)
 {
 	size_t size = rawcd_track_mode_file_sector_size(mode);
 	for (size_t k = 0; k < n; k += STAGING_SECTORS) {
 		size_t m = n - k < STAGING_SECTORS ? n - k : STAGING_SECTORS;
-		int rc = rcd_source_read(s->sources[e->file], e->offset + off + (uint32_t)k, m, size, s->staging, s->diag);
+		int rc = rcd_source_read(s->sources[g->file], g->offset + off + (uint32_t)k, m, size, s->staging, s->diag);
 		if (rc)
 			return rc;
 		uint8_t *dst = out + k * RAWCD_SECTOR_SIZE;
-		if (mode == RAWCD_MODE_CDG) {
-			for (size_t i = 0; i < m; i++) /* the 96 R-W bytes after each sector are subcode */
-				memcpy(dst + i * RAWCD_SECTOR_SIZE, s->staging + i * 2448, RAWCD_SECTOR_SIZE);
+		if (mode != RAWCD_MODE_CDG) {
+			enum rawcd_sector_mode sm =
+				mode == RAWCD_MODE_MODE1_2048 ? RAWCD_SECTOR_MODE1 : RAWCD_SECTOR_MODE2_AUTO;
+			rawcd_sector_encode(dst, s->staging, sm, lba + (int32_t)k, m);
 			continue;
 		}
-		enum rawcd_sector_mode sm = mode == RAWCD_MODE_MODE1_2048 ? RAWCD_SECTOR_MODE1 : RAWCD_SECTOR_MODE2_AUTO;
-		rawcd_sector_encode(dst, s->staging, sm, lba + (int32_t)k, m);
+		for (size_t i = 0; i < m; i++) {
+			const uint8_t *src = s->staging + i * 2448;
+			memcpy(dst + i * RAWCD_SECTOR_SIZE, src, RAWCD_SECTOR_SIZE);
+			if (sub)
+				rawcd_subcode_sector(s->subcode, lba + (int32_t)(k + i), src + RAWCD_SECTOR_SIZE, &sub[k + i]);
+		}
 	}
 	return RAWCD_OK;
 }
 
-static int produce(rawcd_stream *s, const struct rawcd_extent *e, uint32_t off, int32_t lba, size_t n,
-		   enum rawcd_track_mode mode, uint8_t *out)
+/* Generated sectors (PREGAP, POSTGAP, before LBA 0, lead-out): silence, or zero-data sectors of the track's
+ * mode (Mode 2 with an all-zero subheader, which is Form 1 with EDC and parity). */
+static void generate(const struct rawcd_track *t, int32_t lba, size_t n, uint8_t *out)
 {
-	bool data = !rawcd_track_mode_is_audio(mode);
-	if (e->file == RAWCD_NO_FILE) {
-		if (!data)
-			memset(out, 0, n * RAWCD_SECTOR_SIZE);
-		else
-			rawcd_sector_encode(out, NULL, mode == RAWCD_MODE_MODE1_2048 || mode == RAWCD_MODE_MODE1_2352
-						  ? RAWCD_SECTOR_MODE1 : RAWCD_SECTOR_MODE2_FORM1, lba, n);
+	if (rawcd_track_mode_is_audio(t->mode)) {
+		memset(out, 0, n * RAWCD_SECTOR_SIZE);
+		return;
+	}
+	bool mode1 = t->mode == RAWCD_MODE_MODE1_2048 || t->mode == RAWCD_MODE_MODE1_2352;
+	rawcd_sector_encode(out, NULL, mode1 ? RAWCD_SECTOR_MODE1 : RAWCD_SECTOR_MODE2_FORM1, lba, n);
+}
+
+static int produce(rawcd_stream *s, const struct segment *g, uint32_t off, int32_t lba, size_t n,
+		   const struct rawcd_track *t, uint8_t *out, struct rawcd_subchannels *sub)
+{
+	if (g->file == RAWCD_NO_FILE) {
+		generate(t, lba, n, out);
 		return RAWCD_OK;
 	}
-	if (rawcd_track_mode_file_sector_size(mode) != RAWCD_SECTOR_SIZE)
-		return read_encoded(s, e, off, lba, n, mode, out);
-	int rc = rcd_source_read(s->sources[e->file], e->offset + off, n, RAWCD_SECTOR_SIZE, out, s->diag);
-	if (rc == RAWCD_OK && data)
+	if (rawcd_track_mode_file_sector_size(t->mode) != RAWCD_SECTOR_SIZE)
+		return read_encoded(s, g, off, lba, n, t->mode, out, sub);
+	int rc = rcd_source_read(s->sources[g->file], g->offset + off, n, RAWCD_SECTOR_SIZE, out, s->diag);
+	if (rc == RAWCD_OK && !rawcd_track_mode_is_audio(t->mode))
 		check_raw(s, out, lba, n);
 	return rc;
 }
 
-int rawcd_stream_read(rawcd_stream *s, uint8_t *out, size_t max_sectors, size_t *out_count, int32_t *out_lba)
+int rawcd_stream_read_subcode(rawcd_stream *s, uint8_t *out, struct rawcd_subchannels *sub, size_t max_sectors,
+			      size_t *out_count, int32_t *out_lba)
 {
 	const struct rawcd_disc *d = s->disc;
-	while (s->extent < d->extent_count && s->done == d->extents[s->extent].sectors) {
-		s->extent++;
+	if (sub && !s->subcode)
+		return RAWCD_E_ARG;
+	while (s->seg < s->seg_count && s->done == s->segs[s->seg].sectors) {
+		s->seg++;
 		s->done = 0;
 	}
 	*out_count = 0;
-	if (s->extent == d->extent_count || max_sectors == 0)
+	if (s->seg == s->seg_count || max_sectors == 0)
 		return RAWCD_OK;
-	const struct rawcd_extent *e = &d->extents[s->extent];
-	int32_t lba = e->lba + (int32_t)s->done;
+	const struct segment *g = &s->segs[s->seg];
+	int32_t lba = g->lba + (int32_t)s->done;
 	s->track = track_at(s, lba);
 	const struct rawcd_track *t = &d->tracks[s->track];
-	size_t n = e->sectors - s->done;
+	size_t n = g->sectors - s->done;
 	if (n > max_sectors)
 		n = max_sectors;
 	if (s->track + 1 < d->track_count && lba + (int64_t)n > t[1].pregap_lba)
 		n = (size_t)(t[1].pregap_lba - lba);
-	int rc = produce(s, e, s->done, lba, n, t->mode, out);
+	int rc = produce(s, g, s->done, lba, n, t, out, sub);
 	if (rc)
 		return rc;
+	if (sub && !(t->mode == RAWCD_MODE_CDG && g->file != RAWCD_NO_FILE))
+		for (size_t i = 0; i < n; i++)
+			rawcd_subcode_sector(s->subcode, lba + (int32_t)i, NULL, &sub[i]);
 	if (s->opts.scramble && !rawcd_track_mode_is_audio(t->mode))
 		rawcd_scramble_sectors(out, n);
 	s->done += (uint32_t)n;
 	*out_count = n;
 	*out_lba = lba;
 	return RAWCD_OK;
+}
+
+int rawcd_stream_read(rawcd_stream *s, uint8_t *out, size_t max_sectors, size_t *out_count, int32_t *out_lba)
+{
+	return rawcd_stream_read_subcode(s, out, NULL, max_sectors, out_count, out_lba);
 }

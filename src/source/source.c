@@ -62,8 +62,9 @@ static int read_binary(struct rcd_source *s, uint64_t pos, size_t bytes, uint8_t
 		done += (size_t)n;
 	}
 	memset(out + done, 0, bytes - done);
+	/* A lone last byte is the high half of a sample whose low half is the zero padding. */
 	if (s->file->type == RAWCD_FILE_MOTOROLA)
-		for (size_t i = 0; i + 1 < done; i += 2) {
+		for (size_t i = 0; i < done && i + 1 < bytes; i += 2) {
 			uint8_t t = out[i];
 			out[i] = out[i + 1];
 			out[i + 1] = t;

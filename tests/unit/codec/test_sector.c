@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Sector encoders and the sector check (ECMA-130 §14), against real images and against a small
- * independent reference written here from the rules in DESIGN.md §4 (its own bit-serial EDC, its own
- * GF(2^8) arithmetic without tables, codewords listed word by word).
+ * Sector encoders and the sector check (ECMA-130 §14), against real images and against the independent
+ * checker of tests/common/indep_sector.h (written from DESIGN.md §4: a bit-serial EDC, GF(2^8) arithmetic
+ * without tables, codewords listed word by word).
  */
 #include <criterion/criterion.h>
 
@@ -13,6 +13,8 @@
 
 #include "rawcd/msf.h"
 #include "rawcd/sector.h"
+
+#include "../../common/indep_sector.h"
 
 #define ISOFS_M1 SHARED_TESTDATA "/libcdio_libcdio/test/data/isofs-m1.bin"
 #define ISOFS_SECTORS 302
@@ -37,128 +39,6 @@ static void fill_random(uint8_t *p, size_t n, uint64_t seed)
 		seed = seed * 6364136223846793005ull + 1442695040888963407ull;
 		p[i] = (uint8_t)(seed >> 56);
 	}
-}
-
-/* ---- Independent reference ---- */
-
-static uint32_t ref_edc(const uint8_t *p, size_t n)
-{
-	uint32_t edc = 0;
-	for (size_t i = 0; i < n * 8; i++) {
-		uint32_t bit = (p[i / 8] >> (i % 8) & 1u) ^ (edc & 1u);
-		edc = (edc >> 1) ^ (bit ? 0xD8018001u : 0u);
-	}
-	return edc;
-}
-
-static uint32_t le32(const uint8_t *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-static uint8_t gf_mul(uint8_t a, uint8_t b)
-{
-	uint8_t r = 0;
-	for (; b; b >>= 1) {
-		if (b & 1)
-			r ^= a;
-		a = (uint8_t)((a << 1) ^ ((a & 0x80) ? 0x1D : 0));
-	}
-	return r;
-}
-
-static uint8_t gf_div(uint8_t a, uint8_t b)
-{
-	for (unsigned x = 0; x < 256; x++)
-		if (gf_mul((uint8_t)x, b) == a)
-			return (uint8_t)x;
-	cr_assert_fail("division by zero");
-	return 0;
-}
-
-/* Word w (0..1169) of byte plane p: bytes 12.. hold words 0..1031 (data), 1032..1117 (P), 1118..1169
- * (Q). The 26 words of P column c (0..42) and the 45 words of Q diagonal d (0..25). */
-static size_t word_at(unsigned w, unsigned plane)
-{
-	return 12 + 2 * w + plane;
-}
-
-static void p_words(unsigned c, unsigned out[26])
-{
-	for (unsigned r = 0; r < 26; r++)
-		out[r] = 43 * r + c;
-}
-
-static void q_words(unsigned d, unsigned out[45])
-{
-	for (unsigned i = 0; i < 43; i++)
-		out[i] = (44 * i + 43 * d) % 1118;
-	out[43] = 1118 + d;
-	out[44] = 1144 + d;
-}
-
-/* Both syndromes of a codeword: sum v_i and sum v_i alpha^(n-1-i) (Horner). */
-static void syndromes(const uint8_t *s, const unsigned *w, unsigned n, unsigned plane, uint8_t *s0,
-                      uint8_t *s1)
-{
-	*s0 = *s1 = 0;
-	for (unsigned i = 0; i < n; i++) {
-		uint8_t v = s[word_at(w[i], plane)];
-		*s0 ^= v;
-		*s1 = gf_mul(*s1, 2) ^ v;
-	}
-}
-
-/* Solve the last two words of a codeword so that both syndromes vanish. */
-static void ref_solve(uint8_t *s, const unsigned *w, unsigned n, unsigned plane)
-{
-	s[word_at(w[n - 2], plane)] = s[word_at(w[n - 1], plane)] = 0;
-	uint8_t s0, s1;
-	syndromes(s, w, n, plane, &s0, &s1);
-	/* p0 + p1 = s0 and alpha p0 + p1 = s1 */
-	uint8_t p0 = gf_div(s0 ^ s1, 1 ^ 2);
-	s[word_at(w[n - 2], plane)] = p0;
-	s[word_at(w[n - 1], plane)] = p0 ^ s0;
-}
-
-static void ref_ecc(uint8_t *s)
-{
-	unsigned w[45];
-	for (unsigned plane = 0; plane < 2; plane++) {
-		for (unsigned c = 0; c < 43; c++) {
-			p_words(c, w);
-			ref_solve(s, w, 26, plane);
-		}
-		for (unsigned d = 0; d < 26; d++) {
-			q_words(d, w);
-			ref_solve(s, w, 45, plane);
-		}
-	}
-}
-
-static bool ref_ecc_ok(const uint8_t *sector, bool zero_header)
-{
-	uint8_t s[S];
-	memcpy(s, sector, S);
-	if (zero_header)
-		memset(s + 12, 0, 4);
-	unsigned w[45];
-	uint8_t s0, s1;
-	for (unsigned plane = 0; plane < 2; plane++) {
-		for (unsigned c = 0; c < 43; c++) {
-			p_words(c, w);
-			syndromes(s, w, 26, plane, &s0, &s1);
-			if (s0 || s1)
-				return false;
-		}
-		for (unsigned d = 0; d < 26; d++) {
-			q_words(d, w);
-			syndromes(s, w, 45, plane, &s0, &s1);
-			if (s0 || s1)
-				return false;
-		}
-	}
-	return true;
 }
 
 /* ---- Real images ---- */
@@ -208,8 +88,8 @@ Test(sector, isofs_passes_the_reference_checks)
 	uint8_t *img = read_file(ISOFS_M1, (size_t)ISOFS_SECTORS * S);
 	for (size_t i = 0; i < ISOFS_SECTORS; i++) {
 		const uint8_t *s = img + i * S;
-		cr_assert_eq(ref_edc(s, 2064), le32(s + 2064), "sector %zu", i);
-		cr_assert(ref_ecc_ok(s, false), "sector %zu", i);
+		cr_assert_eq(indep_edc(s, 2064), indep_le32(s + 2064), "sector %zu", i);
+		cr_assert(indep_ecc_ok(s, false), "sector %zu", i);
 		struct rawcd_sector_check c;
 		cr_assert_eq(rawcd_sector_check(&c, s, (int32_t)i), RAWCD_OK);
 		cr_assert(c.sync_ok && c.header_ok && c.zero_ok);
@@ -237,11 +117,11 @@ Test(sector, videocd_mode2_2336_forms)
 		cr_assert_arr_eq(s + 16, src, RAWCD_MODE2_DATA_SIZE, "sector %zu", i);
 		cr_assert_arr_eq(s + 16, s + 20, 4, "subheader copies of sector %zu", i);
 		if (s[18] & 0x20) {
-			cr_assert_eq(ref_edc(s + 16, 2332), le32(s + 2348), "Form 2 EDC of sector %zu", i);
+			cr_assert_eq(indep_edc(s + 16, 2332), indep_le32(s + 2348), "Form 2 EDC of sector %zu", i);
 			form2++;
 		} else {
-			cr_assert_eq(ref_edc(s + 16, 2056), le32(s + 2072), "Form 1 EDC of sector %zu", i);
-			cr_assert(ref_ecc_ok(s, true), "Form 1 ECC of sector %zu", i);
+			cr_assert_eq(indep_edc(s + 16, 2056), indep_le32(s + 2072), "Form 1 EDC of sector %zu", i);
+			cr_assert(indep_ecc_ok(s, true), "Form 1 ECC of sector %zu", i);
 			form1++;
 		}
 	}
@@ -262,25 +142,25 @@ Test(sector, random_mode1_and_form1_match_the_reference)
 		cr_assert_eq(rawcd_sector_encode(got, in, RAWCD_SECTOR_MODE1, lbas[k], 1), RAWCD_OK);
 		memcpy(want, got, 16); /* header checked separately */
 		memcpy(want + 16, in, 2048);
-		uint32_t edc = ref_edc(want, 2064);
+		uint32_t edc = indep_edc(want, 2064);
 		for (int b = 0; b < 4; b++)
 			want[2064 + b] = (uint8_t)(edc >> (8 * b));
 		memset(want + 2068, 0, 8);
-		ref_ecc(want);
+		indep_ecc_encode(want);
 		cr_assert_arr_eq(got, want, S, "Mode 1 at LBA %d", lbas[k]);
 
 		in[2] &= (uint8_t)~0x20; /* submode: Form 1 */
 		memcpy(in + 4, in, 4);
 		cr_assert_eq(rawcd_sector_encode(got, in, RAWCD_SECTOR_MODE2_FORM1, lbas[k], 1), RAWCD_OK);
 		memcpy(want + 16, in, 2056);
-		edc = ref_edc(want + 16, 2056);
+		edc = indep_edc(want + 16, 2056);
 		for (int b = 0; b < 4; b++)
 			want[2072 + b] = (uint8_t)(edc >> (8 * b));
 		want[15] = 2;
 		uint8_t header[4];
 		memcpy(header, want + 12, 4);
 		memset(want + 12, 0, 4);
-		ref_ecc(want);
+		indep_ecc_encode(want);
 		memcpy(want + 12, header, 4);
 		cr_assert_arr_eq(got, want, S, "Form 1 at LBA %d", lbas[k]);
 	}
@@ -294,7 +174,7 @@ Test(sector, form2_and_formless)
 	memcpy(in + 4, in, 4);
 	cr_assert_eq(rawcd_sector_encode(got, in, RAWCD_SECTOR_MODE2_FORM2, 100, 1), RAWCD_OK);
 	cr_assert_arr_eq(got + 16, in, 2332);
-	cr_assert_eq(le32(got + 2348), ref_edc(got + 16, 2332));
+	cr_assert_eq(indep_le32(got + 2348), indep_edc(got + 16, 2332));
 	/* AUTO reads the same Form from the subheader and the whole 2336 bytes. */
 	uint8_t got2[S];
 	cr_assert_eq(rawcd_sector_encode(got2, in, RAWCD_SECTOR_MODE2_AUTO, 100, 1), RAWCD_OK);
@@ -318,8 +198,8 @@ Test(sector, mode0_and_null_input)
 		cr_assert_eq(s[i], 0, "byte %zu", i);
 	/* A generated Mode 1 pregap sector: zero user data, valid EDC and parity. */
 	cr_assert_eq(rawcd_sector_encode(s, NULL, RAWCD_SECTOR_MODE1, -150, 1), RAWCD_OK);
-	cr_assert_eq(le32(s + 2064), ref_edc(s, 2064));
-	cr_assert(ref_ecc_ok(s, false));
+	cr_assert_eq(indep_le32(s + 2064), indep_edc(s, 2064));
+	cr_assert(indep_ecc_ok(s, false));
 	/* Zero Form 1 data: EDC and parity over zeros (header excluded) are zero. */
 	cr_assert_eq(rawcd_sector_encode(s, NULL, RAWCD_SECTOR_MODE2_AUTO, 7, 1), RAWCD_OK);
 	for (size_t i = 16; i < S; i++)

@@ -1,0 +1,244 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* rawcd_image_write(): checks the destinations, streams the sectors (and subcode) into temporary files,
+ * writes the sheet (.cue or .ccd), and renames everything into place only when all of it succeeded. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "image/outfile.h"
+#include "image/pipeline.h"
+#include "image/sinks.h"
+#include "rawcd/cdtext.h"
+#include "rawcd/error.h"
+#include "rawcd/image.h"
+#include "rawcd/stream.h"
+#include "util/diag.h"
+
+enum { OUT_MAIN, OUT_SUB, OUT_TEXT, OUT_COUNT };
+
+struct job {
+	const struct rawcd_disc *disc;
+	const struct rawcd_image_options *opts;
+	rawcd_diag *diag;
+	char *path[OUT_COUNT];          /* NULL where the format has no such file */
+	struct rcd_outfile out[OUT_COUNT];
+	struct rawcd_cdtext_packs cdtext;
+};
+
+/* @p path with its extension (one of @p exts, or any when @p exts is NULL) replaced by @p ext. */
+static char *with_extension(const char *path, const char *const *exts, const char *ext)
+{
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	const char *dot = strrchr(base, '.');
+	size_t stem = strlen(path);
+	if (dot && dot != base) {
+		bool known = !exts;
+		for (size_t i = 0; exts && exts[i]; i++)
+			known |= strcmp(dot, exts[i]) == 0;
+		if (known)
+			stem = (size_t)(dot - path);
+	}
+	char *out = malloc(stem + strlen(ext) + 1);
+	if (out) {
+		memcpy(out, path, stem);
+		strcpy(out + stem, ext);
+	}
+	return out;
+}
+
+static int name_outputs(struct job *j, const char *out_path)
+{
+	static const char *const clonecd_exts[] = {".img", ".sub", ".ccd", NULL};
+	switch (j->opts->format) {
+	case RAWCD_IMAGE_BIN:
+		j->path[OUT_MAIN] = strdup(out_path);
+		j->path[OUT_TEXT] = with_extension(out_path, NULL, ".cue");
+		return j->path[OUT_MAIN] && j->path[OUT_TEXT] ? RAWCD_OK : RAWCD_E_NOMEM;
+	case RAWCD_IMAGE_CLONECD:
+		j->path[OUT_MAIN] = with_extension(out_path, clonecd_exts, ".img");
+		j->path[OUT_SUB] = with_extension(out_path, clonecd_exts, ".sub");
+		j->path[OUT_TEXT] = with_extension(out_path, clonecd_exts, ".ccd");
+		return j->path[OUT_MAIN] && j->path[OUT_SUB] && j->path[OUT_TEXT] ? RAWCD_OK : RAWCD_E_NOMEM;
+	default:
+		j->path[OUT_MAIN] = strdup(out_path);
+		return j->path[OUT_MAIN] ? RAWCD_OK : RAWCD_E_NOMEM;
+	}
+}
+
+static bool same_file(const struct stat *a, const char *path)
+{
+	struct stat b;
+	return stat(path, &b) == 0 && a->st_dev == b.st_dev && a->st_ino == b.st_ino;
+}
+
+/* An output must not be an input (not even with force), and must not exist without force. */
+static int check_destination(const struct job *j, const char *path)
+{
+	const struct rawcd_disc *d = j->disc;
+	struct stat st;
+	if (stat(path, &st) != 0)
+		return RAWCD_OK;
+	if (S_ISDIR(st.st_mode))
+		return rcd_error(j->diag, RAWCD_E_ARG, path, 0, "is a folder: name the image file to write");
+	bool input = same_file(&st, d->sheet_path);
+	for (size_t i = 0; i < d->file_count && !input; i++)
+		input = same_file(&st, d->files[i].path);
+	if (input)
+		return rcd_error(j->diag, RAWCD_E_ARG, path, 0, "is one of the inputs: choose another output name");
+	if (!j->opts->force)
+		return rcd_error(j->diag, RAWCD_E_ARG, path, 0, "exists: use --force to replace it");
+	return RAWCD_OK;
+}
+
+static int check_request(const struct job *j, const char *out_path)
+{
+	const struct rawcd_disc *d = j->disc;
+	enum rawcd_image_format f = j->opts->format;
+	bool raw = f == RAWCD_IMAGE_RAW96 || f == RAWCD_IMAGE_PACKED96 || f == RAWCD_IMAGE_PQ16;
+	if (d->session_count > 1)
+		return rcd_error(j->diag, RAWCD_E_UNSUPPORTED, d->sheet_path, 0, "a multisession disc cannot be "
+				 "written as one image yet: convert each session's sheet on its own");
+	size_t n = strlen(out_path);
+	if (n == 0 || out_path[n - 1] == '/' || (n >= 4 && strcasecmp(out_path + n - 4, ".cue") == 0))
+		return rcd_error(j->diag, RAWCD_E_ARG, out_path, 0, "-o %s: name the image file (e.g. out.bin), "
+				 "not a folder or a sheet: the sheet is written beside it", out_path);
+	if (!raw && (j->opts->leadin_sectors || j->opts->leadout_sectors))
+		return rcd_error(j->diag, RAWCD_E_ARG, out_path, 0, "--lead-in and --lead-out need a format with "
+				 "subcode in each sector: raw96, packed96 or pq16");
+	if (j->opts->leadin_sectors > (uint32_t)-RAWCD_LBA_MIN)
+		return rcd_error(j->diag, RAWCD_E_ARG, out_path, 0, "a lead-in of %u sectors starts before "
+				 "90:00:00: give at most 45150", j->opts->leadin_sectors);
+	for (size_t i = 0; i < d->track_count; i++) {
+		if (d->tracks[i].mode != RAWCD_MODE_CDG)
+			continue;
+		if (f == RAWCD_IMAGE_PACKED96)
+			return rcd_error(j->diag, RAWCD_E_UNSUPPORTED, d->sheet_path, d->tracks[i].line, "track %02u "
+					 "is CD+G, whose R–W is interleaved: use raw96 or clonecd", d->tracks[i].number);
+		if (f == RAWCD_IMAGE_BIN)
+			rcd_warn(j->diag, d->sheet_path, d->tracks[i].line, "track %02u is CD+G: a BIN image keeps "
+				 "its 2352 audio bytes, not its R–W subcode (use clonecd or raw96)", d->tracks[i].number);
+	}
+	int rc = RAWCD_OK;
+	for (int k = 0; k < OUT_COUNT && rc == RAWCD_OK; k++)
+		if (j->path[k])
+			rc = check_destination(j, j->path[k]);
+	return rc;
+}
+
+/* The lead-in CD-TEXT: the sheet's CDTEXTFILE (beside the sheet), else packs built from its texts. */
+static int load_cdtext(struct job *j)
+{
+	const struct rawcd_disc *d = j->disc;
+	if (!d->cdtextfile)
+		return rawcd_cdtext_build(&j->cdtext, d, j->diag);
+	const char *slash = strrchr(d->sheet_path, '/');
+	char *path = NULL;
+	if (d->cdtextfile[0] == '/' || !slash)
+		path = strdup(d->cdtextfile);
+	else if (asprintf(&path, "%.*s/%s", (int)(slash - d->sheet_path), d->sheet_path, d->cdtextfile) < 0)
+		path = NULL;
+	if (!path)
+		return RAWCD_E_NOMEM;
+	int rc = rawcd_cdtext_read_file(&j->cdtext, path, j->diag);
+	free(path);
+	return rc;
+}
+
+static int write_text(struct job *j)
+{
+	char *text = NULL;
+	int rc;
+	if (j->opts->format == RAWCD_IMAGE_BIN) {
+		const char *bin = j->path[OUT_MAIN];
+		const char *base = strrchr(bin, '/') ? strrchr(bin, '/') + 1 : bin;
+		rc = rawcd_image_bin_cue_text(&text, j->disc, base);
+		if (rc == RAWCD_E_ARG)
+			return rcd_error(j->diag, RAWCD_E_ARG, bin, 0, "a CUE sheet cannot name a file whose name "
+					 "holds a double quote: choose another output name");
+	} else {
+		rc = rcd_ccd_text(&text, j->disc, &j->cdtext);
+	}
+	if (rc == RAWCD_OK)
+		rc = rcd_outfile_write(&j->out[OUT_TEXT], text, strlen(text), j->diag);
+	free(text);
+	return rc;
+}
+
+static int stream_all(struct job *j)
+{
+	bool subcode = j->opts->format != RAWCD_IMAGE_BIN;
+	struct rawcd_stream_options so = RAWCD_STREAM_OPTIONS_INIT;
+	so.first_lba = -(int32_t)j->opts->leadin_sectors;
+	so.leadout_sectors = j->opts->leadout_sectors;
+	so.subcode = subcode;
+	so.cdtext = &j->cdtext;
+	rawcd_stream *stream = NULL;
+	int rc = rawcd_stream_new(&stream, j->disc, &so, j->diag);
+	struct rcd_sink_state state = {0};
+	struct rcd_sink sink;
+	if (rc == RAWCD_OK)
+		rc = rcd_sink_init(&state, &sink, j->opts->format, &j->out[OUT_MAIN],
+				   j->path[OUT_SUB] ? &j->out[OUT_SUB] : NULL);
+	if (rc == RAWCD_OK)
+		rc = rcd_pipeline_run(stream, subcode, &sink, j->opts, j->diag);
+	rcd_sink_finish(&state);
+	rawcd_stream_free(stream);
+	return rc;
+}
+
+/* Sync every file, then rename them all; if a rename fails, the ones already in place go again. */
+static int commit_all(struct job *j)
+{
+	int rc = RAWCD_OK;
+	for (int k = 0; k < OUT_COUNT && rc == RAWCD_OK; k++)
+		if (j->path[k])
+			rc = rcd_outfile_finish(&j->out[k], j->diag);
+	if (rc == RAWCD_OK && j->opts->cancel && *j->opts->cancel)
+		rc = RAWCD_E_CANCELED;
+	int done = 0;
+	for (; done < OUT_COUNT && rc == RAWCD_OK; done++)
+		if (j->path[done])
+			rc = rcd_outfile_commit(&j->out[done], j->diag);
+	if (rc != RAWCD_OK)
+		for (int k = 0; k < done - 1; k++)
+			if (j->path[k])
+				unlink(j->path[k]);
+	return rc;
+}
+
+int rawcd_image_write(const struct rawcd_disc *disc, const char *out_path, const struct rawcd_image_options *opts,
+		      rawcd_diag *diag)
+{
+	struct rawcd_image_options defaults = RAWCD_IMAGE_OPTIONS_INIT;
+	if (!opts)
+		opts = &defaults;
+	if (!disc || !disc->laid_out || !out_path || opts->version != RAWCD_IMAGE_OPTIONS_VERSION ||
+	    (unsigned)opts->format > RAWCD_IMAGE_PQ16)
+		return RAWCD_E_ARG;
+	struct job j = {.disc = disc, .opts = opts, .diag = diag};
+	for (int k = 0; k < OUT_COUNT; k++)
+		j.out[k].fd = -1;
+	int rc = name_outputs(&j, out_path);
+	if (rc == RAWCD_OK)
+		rc = check_request(&j, out_path);
+	if (rc == RAWCD_OK && opts->format != RAWCD_IMAGE_BIN)
+		rc = load_cdtext(&j);
+	for (int k = 0; k < OUT_COUNT && rc == RAWCD_OK; k++)
+		if (j.path[k])
+			rc = rcd_outfile_open(&j.out[k], j.path[k], diag);
+	if (rc == RAWCD_OK)
+		rc = stream_all(&j);
+	if (rc == RAWCD_OK && j.path[OUT_TEXT])
+		rc = write_text(&j);
+	if (rc == RAWCD_OK)
+		rc = commit_all(&j);
+	for (int k = 0; k < OUT_COUNT; k++) {
+		rcd_outfile_discard(&j.out[k]);
+		free(j.path[k]);
+	}
+	rawcd_cdtext_packs_finish(&j.cdtext);
+	return rc;
+}
