@@ -73,6 +73,15 @@ int rawcd_cdtext_build(struct rawcd_cdtext_packs *out, const struct rawcd_disc *
  */
 int rawcd_cdtext_read_file(struct rawcd_cdtext_packs *out, const char *path, rawcd_diag *diag);
 
+/**
+ * The CD-TEXT of a disc, as a recorder would write it in the lead-in: the sheet's CDTEXTFILE (a path
+ * relative to the sheet's folder), read and checked (CRCs, sequence numbers, size information) with
+ * rawcd_cdtext_decode(); else packs built from the sheet's CD-TEXT keywords (rawcd_cdtext_build()).
+ * @return as those two calls: RAWCD_OK (count 0 when there is no text); RAWCD_E_INPUT (a bad CDTEXTFILE,
+ *         named with the sheet's line); RAWCD_E_LAYOUT; RAWCD_E_NOMEM.
+ */
+int rawcd_cdtext_for_disc(struct rawcd_cdtext_packs *out, const struct rawcd_disc *disc, rawcd_diag *diag);
+
 /** true if the pack's CRC (bytes 16–17) is right. */
 bool rawcd_cdtext_pack_crc_ok(const uint8_t pack[RAWCD_CDTEXT_PACK_SIZE]);
 

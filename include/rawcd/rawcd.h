@@ -15,6 +15,8 @@
 #include "sector.h"
 #include "stream.h"
 #include "image.h"
+#include "cdtext.h"
+#include "subcode.h"
 
 #ifdef __cplusplus
 extern "C" {

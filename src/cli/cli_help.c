@@ -32,13 +32,13 @@ static const struct {
 	 "when all its files exist, with them (lengths, audio format, layout, capacity).\n\n"
 	 "  --json   print the result and every diagnostic as one JSON object\n"},
 	{"toc",
-	 "Usage: rawcd toc IN.cue [--format text|json|hex|binary] [--toc-format 0|1|2] [--msf]\n"
+	 "Usage: rawcd toc IN.cue [--format text|json|hex|binary] [--toc-format 0|1|2|5] [--msf]\n"
 	 "                        [--capacity SECTORS|MM:SS:FF]\n"
-	 "       rawcd toc --from-bytes FILE [--toc-format 0|1|2] [--msf] [--format ...]\n\n"
+	 "       rawcd toc --from-bytes FILE [--toc-format 0|1|2|5] [--msf] [--format ...]\n\n"
 	 "Print the table of contents a drive would report for the disc the sheet describes.\n\n"
 	 "  --format F       text (a table, default), json, hex or binary (the READ TOC response bytes)\n"
 	 "  --toc-format N   READ TOC/PMA/ATIP format for hex/binary: 0 TOC (default), 1 session info,\n"
-	 "                   2 full TOC\n"
+	 "                   2 full TOC, 5 CD-TEXT (the packs; text and json show them decoded)\n"
 	 "  --msf            addresses as MSF in formats 0 and 1 (the CDB's MSF bit)\n"
 	 "  --capacity C     latest lead-out start allowed (default 79:59:74, 80-minute media)\n"
 	 "  --from-bytes F   decode a READ TOC response saved in F ('-' for stdin) instead of a sheet\n"},

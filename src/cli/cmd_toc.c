@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/toc_cdtext.h"
 #include "cli/toc_text.h"
 
 enum output { OUT_TEXT, OUT_JSON, OUT_HEX, OUT_BINARY };
@@ -40,10 +41,8 @@ static int parse_args(struct toc_args *a, int argc, char **argv)
 				return cli_usage_error("--format %s: use text, json, hex or binary", optarg);
 			break;
 		case 't':
-			if (strcmp(optarg, "5") == 0)
-				return cli_usage_error("--toc-format 5 (CD-TEXT) is not supported yet; use 0, 1 or 2");
-			if (strlen(optarg) != 1 || optarg[0] < '0' || optarg[0] > '2')
-				return cli_usage_error("--toc-format %s: use 0, 1 or 2", optarg);
+			if (strlen(optarg) != 1 || !strchr("0125", optarg[0]))
+				return cli_usage_error("--toc-format %s: use 0, 1, 2 or 5", optarg);
 			a->toc_format = optarg[0] - '0';
 			break;
 		case 'm': a->msf = true; break;
@@ -118,14 +117,52 @@ static int print_toc(const struct rawcd_toc *toc, const struct rawcd_disc *disc,
 	return 0;
 }
 
+/* Format 5: the CD-TEXT packs, as the response bytes or decoded. */
+static int print_cdtext(const struct rawcd_cdtext_packs *packs, const struct toc_args *a)
+{
+	if (a->output == OUT_TEXT || a->output == OUT_JSON)
+		return toc_cdtext_print(stdout, a->input, packs, a->output == OUT_JSON);
+	size_t cap = 4 + RAWCD_CDTEXT_PACK_SIZE * packs->count, len;
+	uint8_t *buf = malloc(cap);
+	int rc = buf ? rawcd_cdtext_encode_response(packs, buf, cap, &len) : RAWCD_E_NOMEM;
+	int status = rc ? rawcd_error_exit_status(rc) : 0;
+	if (rc == RAWCD_OK && a->output == OUT_BINARY) {
+		if (isatty(STDOUT_FILENO))
+			status = cli_usage_error("--format binary writes bytes: redirect the output to a file");
+		else if (fwrite(buf, 1, len, stdout) != len)
+			status = EXIT_IO;
+	} else if (rc == RAWCD_OK) {
+		for (size_t i = 0; i < len; i++)
+			printf("%02x%s", buf[i], (i % 18 == 3 || (i > 3 && (i - 4) % 18 == 17) || i + 1 == len) ? "\n" : " ");
+	}
+	free(buf);
+	return status;
+}
+
+static int cdtext_from_bytes(const struct toc_args *a, const uint8_t *buf, size_t len)
+{
+	struct rawcd_cdtext_packs packs = {0};
+	int rc = rawcd_cdtext_decode_response(&packs, buf, len);
+	if (rc) {
+		fprintf(stderr, "rawcd: %s: not a valid READ TOC format 5 response (%s)\n", a->input,
+			rawcd_strerror(rc));
+		return EXIT_BAD_INPUT;
+	}
+	int status = print_cdtext(&packs, a);
+	rawcd_cdtext_packs_finish(&packs);
+	return status;
+}
+
 static int toc_from_bytes(const struct toc_args *a)
 {
-	static uint8_t buf[4 + 11 * RAWCD_TOC_MAX_DESCRIPTORS];
+	static uint8_t buf[4 + RAWCD_CDTEXT_PACK_SIZE * RAWCD_CDTEXT_MAX_PACKS];
 	static struct rawcd_toc toc;
 	size_t len;
 	int rc = read_bytes(a->input, buf, sizeof(buf), &len);
 	if (rc)
 		return rc;
+	if (a->toc_format == 5)
+		return cdtext_from_bytes(a, buf, len);
 	rc = rawcd_toc_decode(&toc, a->toc_format, a->msf, buf, len);
 	if (rc) {
 		fprintf(stderr, "rawcd: %s: not a valid READ TOC format %d response (%s)\n", a->input,
@@ -150,8 +187,19 @@ int cmd_toc(int argc, char **argv)
 	rawcd_diag_free(diag);
 	if (rc)
 		return rawcd_error_exit_status(rc);
-	struct rawcd_toc *toc = malloc(sizeof(*toc));
 	int status = EXIT_IO;
+	if (a.toc_format == 5) {
+		struct rawcd_cdtext_packs packs = {0};
+		diag = rawcd_diag_new();
+		rc = rawcd_cdtext_for_disc(&packs, disc, diag);
+		cli_print_diag(diag);
+		rawcd_diag_free(diag);
+		status = rc ? rawcd_error_exit_status(rc) : print_cdtext(&packs, &a);
+		rawcd_cdtext_packs_finish(&packs);
+		rawcd_disc_free(disc);
+		return status;
+	}
+	struct rawcd_toc *toc = malloc(sizeof(*toc));
 	if (toc && rawcd_toc_from_disc(toc, disc) == RAWCD_OK)
 		status = print_toc(toc, disc, &a);
 	free(toc);

@@ -128,25 +128,6 @@ static int check_request(const struct job *j, const char *out_path)
 	return rc;
 }
 
-/* The lead-in CD-TEXT: the sheet's CDTEXTFILE (beside the sheet), else packs built from its texts. */
-static int load_cdtext(struct job *j)
-{
-	const struct rawcd_disc *d = j->disc;
-	if (!d->cdtextfile)
-		return rawcd_cdtext_build(&j->cdtext, d, j->diag);
-	const char *slash = strrchr(d->sheet_path, '/');
-	char *path = NULL;
-	if (d->cdtextfile[0] == '/' || !slash)
-		path = strdup(d->cdtextfile);
-	else if (asprintf(&path, "%.*s/%s", (int)(slash - d->sheet_path), d->sheet_path, d->cdtextfile) < 0)
-		path = NULL;
-	if (!path)
-		return RAWCD_E_NOMEM;
-	int rc = rawcd_cdtext_read_file(&j->cdtext, path, j->diag);
-	free(path);
-	return rc;
-}
-
 static int write_text(struct job *j)
 {
 	char *text = NULL;
@@ -225,7 +206,7 @@ int rawcd_image_write(const struct rawcd_disc *disc, const char *out_path, const
 	if (rc == RAWCD_OK)
 		rc = check_request(&j, out_path);
 	if (rc == RAWCD_OK && opts->format != RAWCD_IMAGE_BIN)
-		rc = load_cdtext(&j);
+		rc = rawcd_cdtext_for_disc(&j.cdtext, disc, diag);
 	for (int k = 0; k < OUT_COUNT && rc == RAWCD_OK; k++)
 		if (j.path[k])
 			rc = rcd_outfile_open(&j.out[k], j.path[k], diag);

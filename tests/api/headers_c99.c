@@ -9,6 +9,8 @@
 #include "rawcd/sector.h"
 #include "rawcd/stream.h"
 #include "rawcd/image.h"
+#include "rawcd/cdtext.h"
+#include "rawcd/subcode.h"
 #include "rawcd/rawcd.h"
 
 #include <stdio.h>

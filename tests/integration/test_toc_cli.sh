@@ -56,6 +56,21 @@ for sheet in "$data/isofs-m1.cue" "$data/cdda.cue" "$data/cdda_4_5.cue"; do
 	check "bytes again $(basename "$sheet")" cmp "$tmp/toc2.bin" "$tmp/again.bin"
 done
 
+# Format 5: a sheet whose CDTEXTFILE is libcdio's cdtext.cdt gives back exactly its 96 packs, decoded
+# to the strings of libcdio's test/cdtext.right (both blocks).
+printf 'CDTEXTFILE "%s"\nFILE "%s" BINARY\n TRACK 01 AUDIO\n  INDEX 01 00:00:00\n' \
+	"$data/cdtext.cdt" "$data/cdda.bin" >"$tmp/cdt.cue"
+"$rawcd" toc "$tmp/cdt.cue" --toc-format 5 --format binary >"$tmp/t5.bin" 2>/dev/null
+check "format 5 holds the CDTEXTFILE's packs" cmp <(tail -c +5 "$tmp/t5.bin") <(head -c $((96 * 18)) "$data/cdtext.cdt")
+check "format 5 length field" [ "$(head -c 2 "$tmp/t5.bin" | xxd -p)" = "$(printf '%04x' $((96 * 18 + 2)))" ]
+"$rawcd" toc --from-bytes "$tmp/t5.bin" --toc-format 5 --format json >"$tmp/t5.json"
+check "format 5 decoded: disc title" json_eq "$tmp/t5.json" '.blocks[0].items.TITLE[0]' '"Joyful Nights"'
+check "format 5 decoded: German block" json_eq "$tmp/t5.json" '.blocks[1].items.TITLE[0]' '"Freudvolle Nächte"'
+check "format 5 decoded: track performer" json_eq "$tmp/t5.json" '.blocks[0].items.PERFORMER[2]' '"Catwalk Beauties"'
+"$rawcd" toc "$data/cdda.cue" --toc-format 5 --format json >"$tmp/c5.json" 2>/dev/null
+check "format 5 built from CUE keywords" json_eq "$tmp/c5.json" '[.blocks[0].items.TITLE[0], .blocks[0].items.PERFORMER[1]]' \
+	'["Join us now we have the software","Richard S"]'
+
 # Exit codes and messages.
 status() { set +e; "$@" >/dev/null 2>"$tmp/err"; echo $?; set -e; }
 printf 'FILE "a.bin" BINARY\n TRACK 01 AUDIO\n  INDEX 01 00:00:00\n TRACK 03 AUDIO\n' >"$tmp/bad.cue"

@@ -249,20 +249,25 @@ Test(cdtext_build, no_text_no_packs)
 	cr_assert_null(packs.pack);
 	tu_set(disc, 1, RAWCD_CDTEXT_SONGWRITER, "Somebody");
 	cr_assert_eq(rawcd_cdtext_build(&packs, disc, diag), RAWCD_OK);
-	cr_assert_eq(packs.count, 2 + 2 + 3); /* 82h, 8Eh with the codes, size info */
-	cr_assert_eq(tu_count_type(&packs, 0x82), 2);
-	cr_assert_eq(tu_count_type(&packs, 0x8E), 2);
+	/* 82h "\0" "\0" "Somebody\0": 1 pack; 8Eh 14 + 13 + 1 bytes: 3 packs; size info. */
+	cr_assert_eq(packs.count, 1 + 3 + 3);
+	cr_assert_eq(tu_count_type(&packs, 0x82), 1);
+	cr_assert_eq(tu_count_type(&packs, 0x8E), 3);
+	cr_assert_eq(memcmp(packs.pack[0] + 4, "\0\0Somebody\0\0", 12), 0);
+	cr_assert_eq(packs.pack[0][1], 0);
+	/* The last 8Eh pack: the end of track 1's ISRC (10 characters before), track 2's "", padding. */
+	cr_assert_eq(memcmp(packs.pack[3] + 1, "\x01\x03\x0a" "34\0\0\0\0\0\0\0\0\0\0", 15), 0);
 }
 
 /* 253 text packs fit a block (256 sequence numbers with the 3 size packs), 254 do not. A disc title of
- * n characters takes ceil((n + 1) / 12) packs. */
+ * n characters and the empty title of the one track take ceil((n + 2) / 12) packs. */
 Test(cdtext_build, block_limit)
 {
 	disc = tu_disc_new(1);
-	char *title = malloc(3037);
+	char *title = malloc(3036);
 	cr_assert_not_null(title);
-	memset(title, 'x', 3036);
-	title[3035] = '\0';
+	memset(title, 'x', 3035);
+	title[3034] = '\0';
 	tu_set(disc, -1, RAWCD_CDTEXT_TITLE, title);
 	cr_assert_eq(rawcd_cdtext_build(&packs, disc, diag), RAWCD_OK);
 	cr_assert_eq(packs.count, 256);
@@ -273,8 +278,8 @@ Test(cdtext_build, block_limit)
 	assert_well_formed(&packs);
 	rawcd_cdtext_packs_finish(&packs);
 
-	title[3035] = 'x';
-	title[3036] = '\0';
+	title[3034] = 'x';
+	title[3035] = '\0';
 	tu_set(disc, -1, RAWCD_CDTEXT_TITLE, title);
 	free(title);
 	cr_assert_eq(rawcd_cdtext_build(&packs, disc, diag), RAWCD_E_LAYOUT);

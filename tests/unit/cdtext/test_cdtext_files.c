@@ -6,6 +6,7 @@
  */
 #include <criterion/criterion.h>
 #include <ftw.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* A disc's CD-TEXT: its CDTEXTFILE when the sheet names one, else packs built from its CD-TEXT keywords. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rawcd/cdtext.h"
+#include "rawcd/error.h"
+#include "util/diag.h"
+
+/* Beside the sheet, as FILE names are. */
+static char *cdtextfile_path(const struct rawcd_disc *d)
+{
+	const char *slash = strrchr(d->sheet_path, '/');
+	char *path = NULL;
+	if (d->cdtextfile[0] == '/' || !slash)
+		return strdup(d->cdtextfile);
+	if (asprintf(&path, "%.*s/%s", (int)(slash - d->sheet_path), d->sheet_path, d->cdtextfile) < 0)
+		return NULL;
+	return path;
+}
+
+/* Good CRCs are not enough for a lead-in: the packs must also decode (sequence, blocks, size info). */
+static int check_decodes(const struct rawcd_cdtext_packs *packs, const char *path, rawcd_diag *diag)
+{
+	struct rawcd_cdtext_block *blocks = NULL;
+	size_t n = 0;
+	int rc = rawcd_cdtext_decode(&blocks, &n, packs);
+	rawcd_cdtext_blocks_free(blocks, n);
+	if (rc == RAWCD_E_FORMAT)
+		return rcd_error(diag, RAWCD_E_INPUT, path, 0, "the CD-TEXT packs have valid CRCs but do not form "
+				 "CD-TEXT blocks (sequence numbers or size information wrong): rewrite the file");
+	return rc;
+}
+
+int rawcd_cdtext_for_disc(struct rawcd_cdtext_packs *out, const struct rawcd_disc *disc, rawcd_diag *diag)
+{
+	if (!out || !disc)
+		return RAWCD_E_ARG;
+	if (!disc->cdtextfile)
+		return rawcd_cdtext_build(out, disc, diag);
+	char *path = cdtextfile_path(disc);
+	if (!path)
+		return RAWCD_E_NOMEM;
+	int rc = rawcd_cdtext_read_file(out, path, diag);
+	if (rc == RAWCD_OK)
+		rc = check_decodes(out, path, diag);
+	if (rc != RAWCD_OK)
+		rawcd_cdtext_packs_finish(out);
+	free(path);
+	return rc;
+}
