@@ -511,7 +511,7 @@ def main():
                 if packs[cand % len(packs)] == packs[0] and packs[cand:] == packs[:len(packs) - cand]:
                     period = cand
                     break
-            if period is None or period == len(packs) and len(packs) > 2048:
+            if period is None:
                 err.add(None, "lead-in CD-TEXT packs do not repeat with a period of at most 2048 packs")
             else:
                 cycle = packs[:period]
