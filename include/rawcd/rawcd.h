@@ -17,6 +17,9 @@
 #include "image.h"
 #include "cdtext.h"
 #include "subcode.h"
+#include "ccd.h"
+#include "inspect.h"
+#include "mmc.h"
 
 #ifdef __cplusplus
 extern "C" {

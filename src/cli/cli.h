@@ -28,5 +28,6 @@ void cli_help(const char *command);
 int cmd_toc(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
+int cmd_inspect(int argc, char **argv);
 
 #endif

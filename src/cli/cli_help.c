@@ -42,6 +42,22 @@ static const struct {
 	 "  --msf            addresses as MSF in formats 0 and 1 (the CDB's MSF bit)\n"
 	 "  --capacity C     latest lead-out start allowed (default 79:59:74, 80-minute media)\n"
 	 "  --from-bytes F   decode a READ TOC response saved in F ('-' for stdin) instead of a sheet\n"},
+	{"inspect",
+	 "Usage: rawcd inspect IMAGE.cue|IMAGE.ccd|IMAGE.bin [--json] [--no-hash] [--quiet]\n"
+	 "                     [--sector-size 2352|2368|2448] [--first-lba N]\n\n"
+	 "Check every sector of an image (sync, header address, mode against the sheet, EDC, ECC, the two\n"
+	 "subheader copies; Form 2 without EDC is counted apart) and its subcode where there is some (Q CRC,\n"
+	 "Q position against the layout, P; MCN and ISRC found), and hash each track's 2352-byte sectors\n"
+	 "(XXH3-128, CRC-32, MD5, SHA-1). IMAGE is a CUE sheet with its files, a CloneCD .ccd with its .img\n"
+	 "and .sub, or a raw file of sectors (any other name).\n\n"
+	 "  --json            print the report as one JSON object\n"
+	 "  --no-hash         skip the hashes (the checks then use both cores)\n"
+	 "  --quiet           no progress and no table: only the verdict line\n"
+	 "  --sector-size N   raw images: 2352 (main channel), 2368 (+ 16 bytes P and Q, pq16) or\n"
+	 "                    2448 (+ 96 bytes P-W, raw96 or packed96); default 2352\n"
+	 "  --first-lba N     raw images: LBA of the first sector (default 0; -22650 for an image that\n"
+	 "                    starts with IMAPI's lead-in, -150 with track 1's pregap)\n\n"
+	 "Exit status: 0 no findings, 1 findings, 2 bad usage or input, 3 I/O failure.\n"},
 };
 
 void cli_help(const char *command)

@@ -13,6 +13,7 @@ static const struct {
 	{"convert", cmd_convert, "write the raw image of a CUE sheet's disc (2352-byte sectors + CUE)"},
 	{"check", cmd_check, "validate a CUE sheet alone, then with its files"},
 	{"toc", cmd_toc, "print the expected TOC of a CUE sheet (READ TOC formats 0, 1, 2)"},
+	{"inspect", cmd_inspect, "verify an image's sectors and subcode, hash its tracks"},
 };
 
 static void usage(FILE *out)

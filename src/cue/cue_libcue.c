@@ -23,10 +23,11 @@ static const enum Pti cdtext_pti[RAWCD_CDTEXT_ITEM_COUNT] = {
 	PTI_MESSAGE, PTI_DISC_ID, PTI_GENRE, PTI_UPC_ISRC,
 };
 
-/* libcue's lexer ends a string at the next quote, so a value holding one is left out of the copy. */
+/* libcue's lexer ends a string at the next quote and reads a backslash as an escape; CDRWin sheets have no
+ * escapes (rawcd keeps a backslash as it is), so a value holding either is left out of the copy. */
 static bool quotable(const char *s)
 {
-	return s && !strchr(s, '"');
+	return s && !strpbrk(s, "\"\\");
 }
 
 static void put_cdtext(struct rcd_strbuf *sb, const struct rawcd_cdtext *ct)

@@ -11,6 +11,7 @@
 #include "rawcd/image.h"
 #include "rawcd/cdtext.h"
 #include "rawcd/subcode.h"
+#include "rawcd/mmc.h"
 #include "rawcd/rawcd.h"
 
 #include <stdio.h>

@@ -1,0 +1,170 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Inspecting a raw file: 2352-byte sectors, or 2352 + 16 (P and Q, MMC data block type 1) or 2352 + 96
+ * (P–W, types 2 and 3), from a given LBA on. No layout is known, so each sector is judged against its own
+ * position; with subcode the Q frames say more: whether a sector is data (CONTROL bit 2), whether it is in
+ * a pause (INDEX 00: either kind accepted), and which track it belongs to (TNO; the sectors before LBA 0
+ * form track 0, the lead-out track AAh).
+ */
+#include "inspect/inspect_internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "rawcd/error.h"
+#include "rawcd/msf.h"
+#include "util/diag.h"
+
+#define RAW96_SIZE (RAWCD_SECTOR_SIZE + RAWCD_SUBCODE_SIZE)
+#define PQ16_SIZE (RAWCD_SECTOR_SIZE + RAWCD_PQ16_SIZE)
+#define CONTROL_DATA 0x04
+
+struct raw_src {
+	int fd;
+	const char *path;
+	unsigned size;        /* bytes a sector takes in the file */
+	int32_t first_lba;
+	uint64_t total, next; /* sectors in the file; the next one to read */
+	uint8_t *staging;     /* RCD_INSPECT_BATCH records, for sizes other than 2352 */
+	unsigned tno;         /* the track of the last sector (from its Q) */
+	enum rawcd_inspect_expect expect; /* the kind the last good Q frame asked for */
+};
+
+static int read_at(struct raw_src *s, uint8_t *buf, size_t bytes, uint64_t pos, rawcd_diag *diag)
+{
+	size_t got = 0;
+	while (got < bytes) {
+		ssize_t r = pread(s->fd, buf + got, bytes - got, (off_t)(pos + got));
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return rcd_error(diag, RAWCD_E_IO, s->path, 0, "read failed at byte %llu: %s",
+					 (unsigned long long)(pos + got), r < 0 ? strerror(errno) : "the file shrank");
+		got += (size_t)r;
+	}
+	return RAWCD_OK;
+}
+
+/* Main channel into the slot, P and Q (de-interleaved) beside it. */
+static void split_records(const struct raw_src *s, struct rcd_islot *slot, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const uint8_t *rec = s->staging + i * s->size;
+		memcpy(slot->main + i * RAWCD_SECTOR_SIZE, rec, RAWCD_SECTOR_SIZE);
+		struct rawcd_subchannels *sc = &slot->sub[i];
+		if (s->size == RAW96_SIZE) {
+			rawcd_subcode_from_raw96(sc, rec + RAWCD_SECTOR_SIZE);
+		} else {
+			memcpy(sc->q, rec + RAWCD_SECTOR_SIZE, RAWCD_Q_SIZE);
+			memset(sc->p, rec[RAWCD_SECTOR_SIZE + RAWCD_PQ16_SIZE - 1] & 0x80 ? 0xFF : 0x00, sizeof(sc->p));
+		}
+	}
+}
+
+/* Track and expected kind of a sector from its Q frame (a bad frame keeps the last ones). */
+static void follow_q(struct raw_src *s, const struct rawcd_inspect_subq *sq, int32_t lba)
+{
+	if (!sq->crc_ok)
+		return;
+	if (sq->adr == 1 && sq->tno >= 1 && (sq->tno <= RAWCD_MAX_TRACKS || sq->tno == RAWCD_LEADOUT_TNO) && lba >= 0)
+		s->tno = (unsigned)sq->tno;
+	if (lba < -RAWCD_MSF_LBA_OFFSET || (sq->adr == 1 && sq->index == 0))
+		s->expect = RAWCD_EXPECT_ANY;
+	else
+		s->expect = sq->control & CONTROL_DATA ? RAWCD_EXPECT_DATA : RAWCD_EXPECT_AUDIO;
+}
+
+static int plan(struct raw_src *s, struct rcd_irun *run, struct rcd_islot *slot, size_t i)
+{
+	struct rcd_isector *x = &slot->sec[i];
+	*x = (struct rcd_isector){.lba = s->first_lba + (int32_t)(s->next + i), .expect = RAWCD_EXPECT_ANY};
+	struct rawcd_inspect_subq sq;
+	bool sub = slot->sub && rawcd_inspect_subcode(&sq, &slot->sub[i], x->lba, NULL, s->size == RAW96_SIZE) == 0;
+	if (sub) {
+		follow_q(s, &sq, x->lba);
+		x->expect = (uint8_t)s->expect;
+	}
+	unsigned number = x->lba < 0 ? 0 : s->tno;
+	int rc = rcd_irun_track(run, number, RAWCD_MODE_AUDIO, true, x->lba, &x->track);
+	if (rc == RAWCD_OK && sub)
+		rcd_irun_subcode(run, slot, i, &sq);
+	return rc;
+}
+
+static int fill(void *ctx, struct rcd_irun *run, struct rcd_islot *slot)
+{
+	struct raw_src *s = ctx;
+	size_t n = s->total - s->next < RCD_INSPECT_BATCH ? (size_t)(s->total - s->next) : RCD_INSPECT_BATCH;
+	uint8_t *buf = s->staging ? s->staging : slot->main;
+	int rc = read_at(s, buf, n * s->size, s->next * s->size, run->diag);
+	if (rc)
+		return rc;
+	if (s->staging)
+		split_records(s, slot, n);
+	for (size_t i = 0; i < n && rc == RAWCD_OK; i++)
+		rc = plan(s, run, slot, i);
+	s->next += n;
+	slot->count = n;
+	return rc;
+}
+
+static int open_raw(struct raw_src *s, const char *path, const struct rawcd_inspect_options *o, rawcd_diag *diag)
+{
+	struct stat st;
+	*s = (struct raw_src){.path = path, .size = o->sector_size, .first_lba = o->first_lba, .tno = 1,
+			      .expect = RAWCD_EXPECT_ANY};
+	s->fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (s->fd < 0 || fstat(s->fd, &st) != 0)
+		return rcd_error(diag, RAWCD_E_INPUT, path, 0, "cannot open: %s", strerror(errno));
+	posix_fadvise(s->fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+	s->total = (uint64_t)st.st_size / s->size;
+	if (!S_ISREG(st.st_mode) || st.st_size == 0 || (uint64_t)st.st_size % s->size)
+		return rcd_error(diag, RAWCD_E_INPUT, path, 0, "is %s: give the right --sector-size (2352, 2368 "
+				 "or 2448)", !S_ISREG(st.st_mode) ? "not a regular file" : st.st_size == 0 ? "empty" :
+				 "not a whole number of sectors of that size");
+	if (s->total > (uint64_t)(RAWCD_LBA_MAX - s->first_lba) + 1)
+		return rcd_error(diag, RAWCD_E_INPUT, path, 0, "holds %llu sectors: from LBA %d that goes past "
+				 "89:59:74, the last address a CD has", (unsigned long long)s->total, s->first_lba);
+	if (s->size != RAWCD_SECTOR_SIZE && !(s->staging = malloc((size_t)RCD_INSPECT_BATCH * s->size)))
+		return RAWCD_E_NOMEM;
+	return RAWCD_OK;
+}
+
+int rawcd_inspect_raw(struct rawcd_inspect_report **out, const char *path, const struct rawcd_inspect_options *opts,
+		      rawcd_diag *diag)
+{
+	struct rawcd_inspect_options defaults = RAWCD_INSPECT_OPTIONS_INIT;
+	if (!opts)
+		opts = &defaults;
+	unsigned size = opts->sector_size;
+	if (!out || !path || opts->version != RAWCD_INSPECT_OPTIONS_VERSION ||
+	    (size != RAWCD_SECTOR_SIZE && size != PQ16_SIZE && size != RAW96_SIZE) ||
+	    opts->first_lba < RAWCD_LBA_MIN || opts->first_lba > RAWCD_LBA_MAX)
+		return RAWCD_E_ARG;
+	struct rcd_irun run;
+	int rc = rcd_irun_init(&run, path, RAWCD_INSPECT_RAW, opts, diag);
+	if (rc)
+		return rc;
+	struct raw_src s;
+	rc = open_raw(&s, path, opts, diag);
+	if (rc == RAWCD_OK) {
+		run.report->sector_size = size;
+		run.report->first_lba = opts->first_lba;
+		run.report->subcode = size != RAWCD_SECTOR_SIZE;
+		struct rcd_isource src = {.fill = fill, .ctx = &s, .total = s.total, .subcode = run.report->subcode};
+		rc = rcd_inspect_pipeline(&run, &src);
+	}
+	if (s.fd >= 0)
+		close(s.fd);
+	free(s.staging);
+	if (rc) {
+		rcd_irun_discard(&run);
+		return rc;
+	}
+	*out = rcd_irun_finish(&run);
+	return *out ? RAWCD_OK : RAWCD_E_INTERNAL;
+}
