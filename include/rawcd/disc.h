@@ -173,6 +173,7 @@ struct rawcd_disc {
 	size_t rem_count;
 	char mcn[14];                /**< CATALOG: 13 digits, or "" (IMAPI MediaCatalogNumber) */
 	char *cdtextfile;            /**< CDTEXTFILE as written, or NULL */
+	unsigned cdtextfile_line;    /**< its line in the sheet */
 	struct rawcd_cdtext cdtext;  /**< disc-level CD-TEXT */
 	bool laid_out;               /**< true after a successful rawcd_disc_layout() */
 	int32_t last_used_user_sector; /**< laid out: IMAPI LastUsedUserSectorInImage = leadout - 1 */

@@ -42,23 +42,27 @@ struct rawcd_stream_options {
 	                                generated in the last track's kind */
 	bool subcode;              /**< also generate the P–W subcode (rawcd_stream_read_subcode()) */
 	const struct rawcd_cdtext_packs *cdtext; /**< with subcode: the lead-in CD-TEXT; NULL for none */
+	bool session_gaps;         /**< multisession: also yield what lies between sessions (a lead-out in its
+	                                session's last track's kind, the next lead-in and any unstored pregap in
+	                                the next session's first track's kind), so LBAs run without a gap */
 };
 #define RAWCD_STREAM_OPTIONS_VERSION 1
-#define RAWCD_STREAM_OPTIONS_INIT { RAWCD_STREAM_OPTIONS_VERSION, false, 0, 0, false, NULL }
+#define RAWCD_STREAM_OPTIONS_INIT { RAWCD_STREAM_OPTIONS_VERSION, false, 0, 0, false, NULL, false }
 
 /** Most raw 2352-byte sectors with a wrong sync or header reported one by one; the rest are counted. */
 #define RAWCD_STREAM_MAX_SECTOR_WARNINGS 10
 
 /**
  * Open a stream over a laid-out disc: from opts->first_lba (default 0) to the last lead-out (plus
- * opts->leadout_sectors), skipping the gaps between sessions. Opens the input files.
+ * opts->leadout_sectors), skipping the gaps between sessions unless opts->session_gaps. Opens the input
+ * files.
  * @param out the stream, set only on success; free with rawcd_stream_free().
  * @param disc laid out (rawcd_disc_layout()); must outlive the stream and stay unchanged.
  * @param opts NULL for defaults.
  * @param diag receives warnings while streaming (wrong sync/header in raw sectors, short files); it must
  *        outlive the stream; may be NULL.
  * @return RAWCD_OK; RAWCD_E_ARG (disc not laid out, first_lba > 0 or before RAWCD_LBA_MIN);
- *         RAWCD_E_UNSUPPORTED (subcode or first_lba < 0 for a multisession disc); RAWCD_E_INPUT (a file
+ *         RAWCD_E_UNSUPPORTED (subcode of a disc rawcd_subcode_new() refuses); RAWCD_E_INPUT (a file
  *         cannot be opened, named in @p diag with its FILE line); RAWCD_E_NOMEM.
  */
 int rawcd_stream_new(rawcd_stream **out, const struct rawcd_disc *disc, const struct rawcd_stream_options *opts,

@@ -5,8 +5,9 @@
  *        layouts: raw interleaved 96 bytes (MMC data block type 3, IMAPI IS_RAW), packed 96 (type 2,
  *        IMAPI IS_COOKED), 16-byte PQ (type 1, IMAPI PQ_ONLY) and CloneCD's channel-major `.sub`.
  *
- * Units: LBAs (0 = MSF 00:02:00); the lead-in is LBAs below -150 (its MSF wraps above 90:00:00), the
- * track-1 pregap -150..-1, the lead-out from the disc's StartOfLeadout on.
+ * Units: LBAs (0 = MSF 00:02:00); session 1's lead-in is LBAs below -150 (its MSF wraps above 90:00:00),
+ * the track-1 pregap -150..-1, each session's lead-out from its leadout_lba on. A later session's
+ * lead-in, pregap and program area have positive LBAs, as rawcd_disc_layout() places them.
  * Facts and where writers disagree: ../shared/research/subcode.md; the choices made are said at each rule.
  */
 #ifndef RAWCD_SUBCODE_H
@@ -49,16 +50,18 @@ struct rawcd_subcode_options {
 #define RAWCD_SUBCODE_OPTIONS_INIT { RAWCD_SUBCODE_OPTIONS_VERSION, RAWCD_LEADIN_DEFAULT }
 
 /**
- * A subcode generator for a laid-out, single-session disc.
+ * A subcode generator for a laid-out disc of one or more sessions.
  * @param out the generator, written only on success; free with rawcd_subcode_free().
  * @param disc laid out; must outlive the generator and not change while it is used.
  * @param cdtext the packs for the lead-in R–W (rawcd_cdtext_build() or rawcd_cdtext_read_file()), copied;
  *        NULL or no packs for none.
- * @param opts NULL for defaults.
+ * @param opts NULL for defaults; leadin_lba is session 1's lead-in start (later lead-ins follow the
+ *        previous lead-out, see rawcd_subcode_sector()).
  * @return RAWCD_OK; RAWCD_E_ARG (disc not laid out or with no or over 99 tracks; a CATALOG not of 13
  *         digits or an ISRC not of 5 characters 0–9/A–Z and 7 digits; lead-in start not below -150, or
- *         below RAWCD_LBA_MIN; a wrong options version); RAWCD_E_UNSUPPORTED (more than one session);
- *         RAWCD_E_NOMEM.
+ *         below RAWCD_LBA_MIN; a wrong options version; with several sessions: sessions that
+ *         rawcd_toc_from_disc() refuses, a lead-out or lead-in length of 0, or a lead-in that would
+ *         reach past the first track's INDEX 01 of its session); RAWCD_E_NOMEM.
  */
 int rawcd_subcode_new(rawcd_subcode **out, const struct rawcd_disc *disc, const struct rawcd_cdtext_packs *cdtext,
 		      const struct rawcd_subcode_options *opts);
@@ -67,22 +70,32 @@ int rawcd_subcode_new(rawcd_subcode **out, const struct rawcd_disc *disc, const 
 void rawcd_subcode_free(rawcd_subcode *sc);
 
 /**
- * P, Q and R–W of one LBA, from the lead-in start up to any LBA of the lead-out. Pure: the same LBA always
+ * P, Q and R–W of one LBA, from the lead-in start up to any LBA of the last lead-out. Pure: the same LBA always
  * gives the same bytes, in any order of calls (so the R–W interleave, which spans sectors, is not
  * generated here: CD-TEXT in the lead-in is recorded as plain packs, and CD+G input is already raw).
  *
  * What each region gets (the reasons and the writers followed are in src/codec/subcode.c):
- * - lead-in (lead-in start to -151): P 0; Q ADR 1 TOC items A0, A1, A2, then each track's start, every
- *   item on 3 sectors, cycling from the lead-in start, with the running time = the LBA's absolute MSF
- *   (95:00:00 at -22650); R–W the CD-TEXT packs, 4 a sector, cycling from the lead-in start.
- * - pregaps (-150 up to track 1's INDEX 01, and every index-0 pregap): P 1, INDEX 00, relative time
- *   counting down to 00:00:01 on the last pregap sector, CONTROL of the track that follows.
+ * - session layout: session 1's lead-in runs from the lead-in start to -151; on a multisession disc each
+ *   later session k follows the previous one's lead-out [leadout_lba, leadout_lba + leadout_length):
+ *   its lead-in for its leadin_length sectors, then its first track's pregap up to that track's INDEX 01
+ *   (the 150 sectors rawcd_disc_layout() leaves, even when the sheet gave no INDEX 00), its program area
+ *   and its lead-out. The last lead-out has no end.
+ * - lead-in of a session: P 0; Q TOC items of that session: ADR 1 A0 (first track, disc type), A1 (last
+ *   track), A2 (its lead-out), then each of its tracks' starts, then on a multisession disc ADR 5 B0
+ *   (every session but the last) and C0 (session 1), with the values of rawcd_toc_from_disc() in BCD;
+ *   every item on 3 sectors, cycling from that lead-in's start; ADR 1 items carry the running time = the
+ *   LBA's absolute MSF (95:00:00 at -22650; LBA + 150 in a later lead-in). R–W: in session 1's lead-in
+ *   the CD-TEXT packs, 4 a sector, cycling from the lead-in start; zero in later lead-ins.
+ * - pregaps (-150 up to track 1's INDEX 01, a later session's first track's pregap, and every index-0
+ *   pregap): P 1, INDEX 00, relative time counting down to 00:00:01 on the last pregap sector, CONTROL of
+ *   the track that follows.
  * - program: P 0, Q ADR 1 with TNO, INDEX, relative time from INDEX 01, absolute time = LBA + 150; an SCMS
  *   track's copy bit is clear when (LBA + 150) % 8 <= 3, set otherwise. ADR 2 (MCN) replaces it where
  *   (LBA + 150) % 100 == 20, ADR 3 (the owning track's ISRC, pregap included) where it is 70; on a sector
- *   where TNO or INDEX changes the frame moves to the next sector where they do not.
- * - lead-out: Q TNO AAh, INDEX 01, relative time from its start, the last track's CONTROL; P 1 on frame
- *   0, 0 on frames 1–149, then 19 frames on and 19 off.
+ *   where TNO or INDEX changes (the first sector after a lead-in is one) the frame moves to the next
+ *   sector where they do not. Never in a lead-in or lead-out.
+ * - lead-out of a session: Q TNO AAh, INDEX 01, relative time from that lead-out's start, the session's
+ *   last track's CONTROL; P 1 on its frame 0, 0 on frames 1–149, then 19 frames on and 19 off.
  * @param cdg_rw for an LBA of a CDG track (its pregap included): the 96 raw R–W bytes that follow the
  *        sector in the file (the low 6 bits are used); NULL elsewhere, where it is ignored anyway (R–W is
  *        then zero, or CD-TEXT in the lead-in).

@@ -107,6 +107,10 @@ int rawcd_cdtext_read_file(struct rawcd_cdtext_packs *out, const char *path, raw
 	int err = slurp(path, &buf, &len, diag);
 	if (err)
 		return err;
+	if (len == 0) {
+		free(buf);
+		return rcd_error(diag, RAWCD_E_INPUT, path, 0, "is empty (0 bytes): a CD-TEXT file holds 18-byte packs");
+	}
 	if (!find_packs(buf, len, &start, &count)) {
 		free(buf);
 		return rcd_error(diag, RAWCD_E_INPUT, path, 0,

@@ -11,6 +11,7 @@
 
 #define RCD_CUE_MAX_TOKENS 16
 #define RCD_CUE_MAX_SHEET (1u << 20) /* 1 MiB: a sheet of 99 tracks with full CD-TEXT is under 64 KiB */
+#define RCD_CUE_MAX_TEXT 1000u       /* bytes of one CD-TEXT item (CDTEXTFILE name too) */
 
 /* One word of a line: quoted ("...") or bare. `text` points into the lexer's own copy of the sheet. */
 struct rcd_cue_token {

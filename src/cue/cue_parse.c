@@ -430,6 +430,12 @@ static int st_cdtext(struct parser *p, const struct rcd_cue_line *ln)
 	if (!v)
 		return rcd_error(p->diag, RAWCD_E_SYNTAX, p->sheet, ln->number,
 				 "unexpected \"%s\" after the quoted %s text", ln->tok[2].text, keyword);
+	/* A CD-TEXT block holds at most 253 packs of 12 characters for every item of a type together;
+	 * libcue stops reading a string at 1022 bytes. */
+	if (strlen(v) > RCD_CUE_MAX_TEXT)
+		return rcd_error(p->diag, RAWCD_E_SYNTAX, p->sheet, ln->number,
+				 "%s text is %zu bytes long; CD-TEXT takes at most %u per item: shorten it", keyword,
+				 strlen(v), RCD_CUE_MAX_TEXT);
 	if (item == RAWCD_CDTEXT_UPC_ISRC && p->cur)
 		return fail(p, ln, "UPC_EAN belongs to the disc: move it before the first TRACK (a track's code is ISRC)");
 	struct rawcd_cdtext *ct = p->cur ? &p->cur->cdtext : &p->disc->cdtext;
@@ -458,8 +464,11 @@ static int st_cdtextfile(struct parser *p, const struct rcd_cue_line *ln)
 		return rc;
 	if (p->cur)
 		return fail(p, ln, "CDTEXTFILE belongs to the disc: move it before the first TRACK");
+	if (strlen(ln->tok[1].text) > RCD_CUE_MAX_TEXT)
+		return fail(p, ln, "CDTEXTFILE name is too long: name a file beside the sheet");
 	free(p->disc->cdtextfile);
 	p->disc->cdtextfile = strdup(ln->tok[1].text);
+	p->disc->cdtextfile_line = ln->number;
 	return p->disc->cdtextfile ? RAWCD_OK : RAWCD_E_NOMEM;
 }
 

@@ -5,6 +5,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,6 +88,10 @@ static int resolve_one(struct rawcd_file *f, const char *folder, const char *she
 	if (!dir)
 		return RAWCD_E_NOMEM;
 	char *match = find_nocase(dir, base);
+	if (match && strcmp(match, base) == 0 && strcmp(dir, folder) == 0) { /* a dangling link: no other name */
+		free(match);
+		match = NULL;
+	}
 	if (!match && strcmp(dir, folder) != 0) {
 		free(dir);
 		if (!(dir = strdup(folder)))
@@ -152,13 +157,21 @@ int rawcd_cue_parse_file(struct rawcd_disc **out, const char *path, rawcd_diag *
 {
 	if (!out || !path)
 		return RAWCD_E_ARG;
-	FILE *f = fopen(path, "rb");
-	if (!f)
+	/* O_NONBLOCK: a FIFO with no writer must not hang the open; it is refused below. */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
 		return rcd_error(diag, RAWCD_E_INPUT, path, 0, "cannot open the sheet: %s", strerror(errno));
 	struct stat st;
-	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-		fclose(f);
-		return rcd_error(diag, RAWCD_E_INPUT, path, 0, "this is a folder: name the .cue sheet itself");
+	if (fstat(fd, &st) == 0 && !S_ISREG(st.st_mode)) {
+		close(fd);
+		return rcd_error(diag, RAWCD_E_INPUT, path, 0, S_ISDIR(st.st_mode)
+				 ? "this is a folder: name the .cue sheet itself"
+				 : "this is not a regular file (a FIFO, a socket or a device): name the .cue sheet");
+	}
+	FILE *f = fdopen(fd, "rb");
+	if (!f) {
+		close(fd);
+		return RAWCD_E_NOMEM;
 	}
 	char *buf = malloc(RCD_CUE_MAX_SHEET + 1);
 	if (!buf) {

@@ -33,6 +33,16 @@ static int check_decodes(const struct rawcd_cdtext_packs *packs, const char *pat
 	return rc;
 }
 
+/* The file's own diagnostics, said again from the sheet's CDTEXTFILE line, which is what the user edits. */
+static void report_from_sheet(const struct rawcd_disc *d, const rawcd_diag *file_diag, rawcd_diag *diag)
+{
+	for (size_t i = 0; i < rawcd_diag_count(file_diag); i++) {
+		const struct rawcd_diag_entry *e = rawcd_diag_get(file_diag, i);
+		rcd_diag_add(diag, e->severity, e->code, d->sheet_path, d->cdtextfile_line, "CDTEXTFILE \"%s\": %s",
+			     e->file ? e->file : d->cdtextfile, e->message);
+	}
+}
+
 int rawcd_cdtext_for_disc(struct rawcd_cdtext_packs *out, const struct rawcd_disc *disc, rawcd_diag *diag)
 {
 	if (!out || !disc)
@@ -40,13 +50,19 @@ int rawcd_cdtext_for_disc(struct rawcd_cdtext_packs *out, const struct rawcd_dis
 	if (!disc->cdtextfile)
 		return rawcd_cdtext_build(out, disc, diag);
 	char *path = cdtextfile_path(disc);
-	if (!path)
+	rawcd_diag *file_diag = rawcd_diag_new();
+	if (!path || !file_diag) {
+		free(path);
+		rawcd_diag_free(file_diag);
 		return RAWCD_E_NOMEM;
-	int rc = rawcd_cdtext_read_file(out, path, diag);
+	}
+	int rc = rawcd_cdtext_read_file(out, path, file_diag);
 	if (rc == RAWCD_OK)
-		rc = check_decodes(out, path, diag);
+		rc = check_decodes(out, path, file_diag);
+	report_from_sheet(disc, file_diag, diag);
 	if (rc != RAWCD_OK)
 		rawcd_cdtext_packs_finish(out);
+	rawcd_diag_free(file_diag);
 	free(path);
 	return rc;
 }

@@ -98,9 +98,10 @@ static int check_request(const struct job *j, const char *out_path)
 	const struct rawcd_disc *d = j->disc;
 	enum rawcd_image_format f = j->opts->format;
 	bool raw = f == RAWCD_IMAGE_RAW96 || f == RAWCD_IMAGE_PACKED96 || f == RAWCD_IMAGE_PQ16;
-	if (d->session_count > 1)
+	if (d->session_count > 1 && !raw)
 		return rcd_error(j->diag, RAWCD_E_UNSUPPORTED, d->sheet_path, 0, "a multisession disc cannot be "
-				 "written as one image yet: convert each session's sheet on its own");
+				 "written as BIN/CUE or CloneCD yet (how their files hold the gap between sessions "
+				 "varies): use raw96, packed96 or pq16, or convert each session's sheet on its own");
 	size_t n = strlen(out_path);
 	if (n == 0 || out_path[n - 1] == '/' || (n >= 4 && strcasecmp(out_path + n - 4, ".cue") == 0))
 		return rcd_error(j->diag, RAWCD_E_ARG, out_path, 0, "-o %s: name the image file (e.g. out.bin), "
@@ -156,6 +157,7 @@ static int stream_all(struct job *j)
 	so.leadout_sectors = j->opts->leadout_sectors;
 	so.subcode = subcode;
 	so.cdtext = &j->cdtext;
+	so.session_gaps = subcode; /* raw images run on through the lead-out and lead-in between sessions */
 	rawcd_stream *stream = NULL;
 	int rc = rawcd_stream_new(&stream, j->disc, &so, j->diag);
 	struct rcd_sink_state state = {0};

@@ -15,12 +15,16 @@
 
 #define STAGING_SECTORS 64 /* input of other sizes (2048, 2336, 2448) is read this many sectors at a time */
 
-/* A run of LBAs: file content, or generated sectors of `track`'s kind. */
+#define BY_LBA SIZE_MAX /* segment.track: the track that holds the LBA */
+
+/* A run of LBAs: file content, or generated sectors of a track's kind. */
 struct segment {
 	int32_t lba;
 	uint32_t sectors;
 	size_t file;    /* RAWCD_NO_FILE: generated */
 	uint32_t offset;
+	size_t track;   /* whose kind generated sectors take: BY_LBA, or a track index (before LBA 0, the
+	                   lead-outs, a lead-in between sessions) */
 };
 
 struct rawcd_stream {
@@ -55,22 +59,48 @@ void rawcd_stream_free(rawcd_stream *s)
 	free(s);
 }
 
-/* Head (opts.first_lba .. -1), the layout's extents, and the lead-out tail. */
+static void add_generated(rawcd_stream *s, int64_t lba, int64_t end, size_t track)
+{
+	if (end > lba)
+		s->segs[s->seg_count++] = (struct segment){
+			.lba = (int32_t)lba, .sectors = (uint32_t)(end - lba), .file = RAWCD_NO_FILE, .track = track};
+}
+
+/* Between two sessions: the first one's lead-out in its last track's kind, then the next one's lead-in
+ * and any pregap the sheet did not store, in its first track's kind (cdrdao's raw writer does the same). */
+static void add_session_gap(rawcd_stream *s, size_t session, int64_t end)
+{
+	const struct rawcd_disc *d = s->disc;
+	const struct rawcd_session *ses = &d->sessions[session];
+	int64_t leadout_end = (int64_t)ses->leadout_lba + ses->leadout_length;
+	if (leadout_end > end)
+		leadout_end = end;
+	add_generated(s, ses->leadout_lba, leadout_end, ses->first_track + ses->track_count - 1);
+	add_generated(s, leadout_end, end, d->sessions[session + 1].first_track);
+}
+
+/* Head (opts.first_lba .. -1), the layout's extents (with what lies between sessions when asked for),
+ * and the lead-out tail. */
 static int make_segments(rawcd_stream *s)
 {
 	const struct rawcd_disc *d = s->disc;
-	s->segs = calloc(d->extent_count + 2, sizeof(*s->segs));
+	s->segs = calloc(2 * d->extent_count + 2, sizeof(*s->segs));
 	if (!s->segs)
 		return RAWCD_E_NOMEM;
-	if (s->opts.first_lba < 0)
-		s->segs[s->seg_count++] = (struct segment){
-			.lba = s->opts.first_lba, .sectors = (uint32_t)-s->opts.first_lba, .file = RAWCD_NO_FILE};
-	for (size_t i = 0; i < d->extent_count; i++)
-		s->segs[s->seg_count++] = (struct segment){.lba = d->extents[i].lba, .sectors = d->extents[i].sectors,
-							   .file = d->extents[i].file, .offset = d->extents[i].offset};
-	if (s->opts.leadout_sectors)
-		s->segs[s->seg_count++] = (struct segment){
-			.lba = rawcd_disc_leadout_lba(d), .sectors = s->opts.leadout_sectors, .file = RAWCD_NO_FILE};
+	add_generated(s, s->opts.first_lba, 0, 0);
+	size_t session = 0;
+	for (size_t i = 0; i < d->extent_count; i++) {
+		const struct rawcd_extent *e = &d->extents[i];
+		if (i > 0 && e->lba > d->extents[i - 1].lba + (int64_t)d->extents[i - 1].sectors) {
+			if (s->opts.session_gaps)
+				add_session_gap(s, session, e->lba);
+			session++;
+		}
+		s->segs[s->seg_count++] = (struct segment){.lba = e->lba, .sectors = e->sectors, .file = e->file,
+							   .offset = e->offset, .track = BY_LBA};
+	}
+	int64_t leadout = rawcd_disc_leadout_lba(d);
+	add_generated(s, leadout, leadout + s->opts.leadout_sectors, d->track_count - 1);
 	for (size_t i = 0; i < s->seg_count; i++)
 		s->total += s->segs[i].sectors;
 	return RAWCD_OK;
@@ -104,8 +134,6 @@ int rawcd_stream_new(rawcd_stream **out, const struct rawcd_disc *disc, const st
 		return RAWCD_E_ARG;
 	if (opts && (opts->first_lba > 0 || opts->first_lba < RAWCD_LBA_MIN))
 		return RAWCD_E_ARG;
-	if (opts && opts->first_lba < 0 && disc->session_count > 1)
-		return RAWCD_E_UNSUPPORTED;
 	rawcd_stream *s = calloc(1, sizeof(*s));
 	if (!s)
 		return RAWCD_E_NOMEM;
@@ -140,7 +168,7 @@ static size_t track_at(rawcd_stream *s, int32_t lba)
 }
 
 /* Raw data sectors are copied as they are; a wrong sync or header is reported, never rewritten. */
-static void check_raw(rawcd_stream *s, const uint8_t *sectors, int32_t lba, size_t n)
+static void check_raw(rawcd_stream *s, const struct rawcd_track *t, const uint8_t *sectors, int32_t lba, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		uint8_t want[RAWCD_DATA_OFFSET];
@@ -149,8 +177,9 @@ static void check_raw(rawcd_stream *s, const uint8_t *sectors, int32_t lba, size
 		if (memcmp(want, got, 15) == 0)
 			continue;
 		if (++s->raw_warnings <= RAWCD_STREAM_MAX_SECTOR_WARNINGS)
-			rcd_warn(s->diag, s->disc->sheet_path, 0, "LBA %d: the raw data sector has a wrong %s; "
-				 "copied as it is", lba + (int32_t)i, memcmp(want, got, 12) ? "sync" : "header address");
+			rcd_warn(s->diag, s->disc->sheet_path, t->line, "LBA %d of track %02u: the raw data sector has "
+				 "a wrong %s; copied as it is", lba + (int32_t)i, t->number,
+				 memcmp(want, got, 12) ? "sync" : "header address");
 	}
 }
 
@@ -205,7 +234,7 @@ static int produce(rawcd_stream *s, const struct segment *g, uint32_t off, int32
 		return read_encoded(s, g, off, lba, n, t->mode, out, sub);
 	int rc = rcd_source_read(s->sources[g->file], g->offset + off, n, RAWCD_SECTOR_SIZE, out, s->diag);
 	if (rc == RAWCD_OK && !rawcd_track_mode_is_audio(t->mode))
-		check_raw(s, out, lba, n);
+		check_raw(s, t, out, lba, n);
 	return rc;
 }
 
@@ -224,13 +253,18 @@ int rawcd_stream_read_subcode(rawcd_stream *s, uint8_t *out, struct rawcd_subcha
 		return RAWCD_OK;
 	const struct segment *g = &s->segs[s->seg];
 	int32_t lba = g->lba + (int32_t)s->done;
-	s->track = track_at(s, lba);
-	const struct rawcd_track *t = &d->tracks[s->track];
 	size_t n = g->sectors - s->done;
 	if (n > max_sectors)
 		n = max_sectors;
-	if (s->track + 1 < d->track_count && lba + (int64_t)n > t[1].pregap_lba)
-		n = (size_t)(t[1].pregap_lba - lba);
+	const struct rawcd_track *t;
+	if (g->track == BY_LBA) {
+		s->track = track_at(s, lba);
+		t = &d->tracks[s->track];
+		if (s->track + 1 < d->track_count && lba + (int64_t)n > t[1].pregap_lba)
+			n = (size_t)(t[1].pregap_lba - lba);
+	} else {
+		t = &d->tracks[g->track];
+	}
 	int rc = produce(s, g, s->done, lba, n, t, out, sub);
 	if (rc)
 		return rc;

@@ -85,6 +85,9 @@ static int measure_one(struct rawcd_disc *d, size_t i, rawcd_diag *diag)
 	if (S_ISDIR(st.st_mode))
 		return rcd_error(diag, RAWCD_E_INPUT, sheet, f->line,
 				 "FILE \"%s\" is a folder: name the file that holds the data", f->name);
+	if (!S_ISREG(st.st_mode)) /* a FIFO or a device would block or have no length */
+		return rcd_error(diag, RAWCD_E_INPUT, sheet, f->line, "FILE \"%s\" is not a regular file (a FIFO, "
+				 "a socket or a device): name an image or audio file", f->name);
 	if (stat(sheet, &sheet_st) == 0 && st.st_dev == sheet_st.st_dev && st.st_ino == sheet_st.st_ino)
 		return rcd_error(diag, RAWCD_E_INPUT, sheet, f->line,
 				 "FILE \"%s\" is the sheet itself: name the image file the sheet describes", f->name);

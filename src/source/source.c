@@ -81,9 +81,12 @@ static int read_audio(struct rcd_source *s, uint64_t pos, size_t bytes, uint8_t 
 	/* short is 16 bits on every platform rawcd builds for; the bytes are stored little-endian. */
 	int16_t *pcm = (int16_t *)(void *)out;
 	sf_count_t got = sf_readf_short(s->sf, pcm, frames);
-	if (got < 0 || (got < frames && sf_error(s->sf)))
-		return rcd_error(diag, RAWCD_E_INPUT, s->file->path, 0, "cannot decode audio at sample frame "
-				 "%lld: %s", (long long)frame, sf_strerror(s->sf));
+	if (got < 0 || (got < frames && sf_error(s->sf))) {
+		/* libsndfile's SF_ERR_SYSTEM is a failed read (I/O); anything else is the file's content */
+		int code = sf_error(s->sf) == SF_ERR_SYSTEM ? RAWCD_E_IO : RAWCD_E_INPUT;
+		return rcd_error(diag, code, s->file->path, 0, "cannot %s audio at sample frame %lld: %s",
+				 code == RAWCD_E_IO ? "read" : "decode", (long long)frame, sf_strerror(s->sf));
+	}
 	s->frame = frame + got;
 	memset(out + got * 4, 0, (size_t)(frames - got) * 4);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__

@@ -564,9 +564,12 @@ Test(subcode, errors)
 	struct rawcd_disc copy = *d;
 	copy.laid_out = false;
 	cr_assert_eq(rawcd_subcode_new(&sc, &copy, NULL, NULL), RAWCD_E_ARG);
+	/* Two sessions that both claim every track (multisession discs: test_subcode_multisession.c). */
+	struct rawcd_session two[2] = {d->sessions[0], d->sessions[0]};
 	copy = *d;
+	copy.sessions = two;
 	copy.session_count = 2;
-	cr_assert_eq(rawcd_subcode_new(&sc, &copy, NULL, NULL), RAWCD_E_UNSUPPORTED);
+	cr_assert_eq(rawcd_subcode_new(&sc, &copy, NULL, NULL), RAWCD_E_ARG);
 	copy = *d;
 	strcpy(copy.mcn, "01234567890X1");
 	cr_assert_eq(rawcd_subcode_new(&sc, &copy, NULL, NULL), RAWCD_E_ARG);
@@ -579,5 +582,42 @@ Test(subcode, errors)
 	cr_assert_eq(rawcd_subcode_sector(sc, RAWCD_LBA_MAX, NULL, &s), RAWCD_OK);
 	rawcd_subcode_free(sc);
 	rawcd_subcode_free(NULL);
+	rawcd_disc_free(d);
+}
+
+/* ---- single-session bytes pinned ---- */
+
+static uint64_t fnv1a(uint64_t h, const uint8_t *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ p[i]) * 0x100000001B3u;
+	return h;
+}
+
+/* Every byte of P, Q and R-W (with CD-TEXT in the lead-in) from the lead-in start to 6750 sectors into
+ * the lead-out, hashed (FNV-1a 64). The value was captured from the single-session generator before it
+ * learnt multisession discs: a single-session disc must keep giving exactly these bytes. */
+Test(subcode, single_session_bytes_unchanged)
+{
+	struct rawcd_disc *d = load_mixed();
+	uint8_t store[5][18];
+	memcpy(store[0], libburn_pack, 18);
+	srand(7);
+	for (size_t i = 1; i < 5; i++)
+		for (size_t j = 0; j < 18; j++)
+			store[i][j] = (uint8_t)rand();
+	struct rawcd_cdtext_packs packs = {store, 5};
+	rawcd_subcode *sc = NULL;
+	cr_assert_eq(rawcd_subcode_new(&sc, d, &packs, NULL), RAWCD_OK);
+	uint64_t h = 0xCBF29CE484222325u;
+	struct rawcd_subchannels s;
+	for (int32_t lba = RAWCD_LEADIN_DEFAULT; lba < LEADOUT + LEADOUT_SPAN; lba++) {
+		get(sc, lba, &s);
+		h = fnv1a(h, s.p, sizeof(s.p));
+		h = fnv1a(h, s.q, sizeof(s.q));
+		h = fnv1a(h, s.rw, sizeof(s.rw));
+	}
+	cr_assert_eq(h, UINT64_C(0x5B8105CD270E8F62), "hash %016llX", (unsigned long long)h);
+	rawcd_subcode_free(sc);
 	rawcd_disc_free(d);
 }
