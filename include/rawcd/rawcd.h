@@ -20,6 +20,9 @@
 #include "ccd.h"
 #include "inspect.h"
 #include "mmc.h"
+#include "transport.h"
+#include "emulated.h"
+#include "burn.h"
 
 #ifdef __cplusplus
 extern "C" {

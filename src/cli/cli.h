@@ -29,5 +29,8 @@ int cmd_toc(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
 int cmd_inspect(int argc, char **argv);
+int cmd_burn(int argc, char **argv);
+int cmd_drive(int argc, char **argv);
+int cmd_blank(int argc, char **argv);
 
 #endif

@@ -34,8 +34,11 @@ static const struct {
 	{"toc",
 	 "Usage: rawcd toc IN.cue [--format text|json|hex|binary] [--toc-format 0|1|2|5] [--msf]\n"
 	 "                        [--capacity SECTORS|MM:SS:FF]\n"
+	 "       rawcd toc DEVICE [--format ...] [--toc-format 0|1|2|5] [--msf]\n"
 	 "       rawcd toc --from-bytes FILE [--toc-format 0|1|2|5] [--msf] [--format ...]\n\n"
-	 "Print the table of contents a drive would report for the disc the sheet describes.\n\n"
+	 "Print the table of contents a drive would report for the disc the sheet describes. With a\n"
+	 "DEVICE (a block device such as /dev/sr0, or /dev/sgN) read it from the disc in that drive (READ\n"
+	 "TOC formats 2, 0 and 1; 5 for CD-TEXT) and print it the same way.\n\n"
 	 "  --format F       text (a table, default), json, hex or binary (the READ TOC response bytes)\n"
 	 "  --toc-format N   READ TOC/PMA/ATIP format for hex/binary: 0 TOC (default), 1 session info,\n"
 	 "                   2 full TOC, 5 CD-TEXT (the packs; text and json show them decoded)\n"
@@ -58,6 +61,38 @@ static const struct {
 	 "  --first-lba N     raw images: LBA of the first sector (default 0; -22650 for an image that\n"
 	 "                    starts with IMAPI's lead-in, -150 with track 1's pregap)\n\n"
 	 "Exit status: 0 no findings, 1 findings, 2 bad usage or input, 3 I/O failure.\n"},
+	{"burn",
+	 "Usage: rawcd burn IN.cue --device DEV [--simulate] [--speed X] [--write-mode raw96r|raw16|sao]\n"
+	 "                         [--no-bufe] [--verify] [--eject] [--quiet]\n\n"
+	 "Burn the disc the sheet describes on a blank CD-R or CD-RW in raw DAO: every block from the\n"
+	 "ATIP lead-in start to the end of a 6750-sector lead-out, with the subcode rawcd generates (the TOC\n"
+	 "in the lead-in, CD-TEXT, MCN, ISRC, indexes), the same bytes `rawcd convert --format raw96` writes,\n"
+	 "data sectors scrambled as the disc records them.\n\n"
+	 "  -d, --device DEV     the recorder (/dev/sr0 or /dev/sgN), opened exclusively\n"
+	 "  -s, --simulate       Test Write: everything but the laser (the disc stays blank)\n"
+	 "  --speed X            write speed as a multiple of 1x (e.g. 8 or 8x) or max (default)\n"
+	 "  --write-mode M       raw96r (2448-byte blocks, raw P-W) or raw16 (2368, P and Q only: no\n"
+	 "                       CD-TEXT); default: raw96r if the drive accepts it, else raw16.\n"
+	 "                       sao (cue sheet) is not implemented yet\n"
+	 "  --no-bufe            leave buffer underrun protection off\n"
+	 "  --verify             read the TOC, MCN, ISRCs and CD-TEXT back and compare them with the sheet\n"
+	 "  --eject              eject the disc at the end\n"
+	 "  -q, --quiet          no progress and no summary line\n\n"
+	 "SIGINT or SIGTERM stops the writes and flushes the drive; a real burn stopped midway leaves an\n"
+	 "unusable disc.\n"
+	 "Exit status: 0 burned, 1 burned but --verify found differences, 2 bad usage or input,\n"
+	 "3 device or I/O failure (not a drive, busy, read-only, no blank disc, a write failed), 130 stopped.\n"},
+	{"drive",
+	 "Usage: rawcd drive DEV [--json]\n\n"
+	 "Show what a drive is (INQUIRY), which profiles and CD features it reports, its speeds, the disc in\n"
+	 "it (status, ATIP lead-in and last lead-out) and which raw write modes it really accepts (each\n"
+	 "tried with MODE SELECT of page 05h when the device opens read-write).\n\n"
+	 "  --json   print it as one JSON object\n"},
+	{"blank",
+	 "Usage: rawcd blank DEV --minimal|--all\n\n"
+	 "Blank the CD-RW in the drive.\n\n"
+	 "  --minimal   PMA, TOC and the first pregap: a minute or so, and the disc reads as blank\n"
+	 "  --all       the whole disc: tens of minutes\n"},
 };
 
 void cli_help(const char *command)

@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* rawcd toc IN.cue: the expected TOC as READ TOC/PMA/ATIP would return it, as text, JSON, hex or bytes.
- * rawcd toc --from-bytes FILE decodes such a response (from a drive) the same way. */
+ * rawcd toc --from-bytes FILE decodes such a response (from a drive) the same way, and rawcd toc DEVICE
+ * reads it from the disc in a drive. */
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -57,7 +60,8 @@ static int parse_args(struct toc_args *a, int argc, char **argv)
 		}
 	}
 	if (a->from_bytes ? optind != argc : optind + 1 != argc)
-		return cli_usage_error("toc takes one CUE sheet (rawcd toc IN.cue) or --from-bytes FILE");
+		return cli_usage_error("toc takes one CUE sheet or drive (rawcd toc IN.cue|DEVICE), or --from-bytes "
+				       "FILE");
 	a->input = a->from_bytes ? a->from_bytes : argv[optind];
 	return 0;
 }
@@ -172,6 +176,49 @@ static int toc_from_bytes(const struct toc_args *a)
 	return print_toc(&toc, NULL, a);
 }
 
+#define SCSI_GENERIC_MAJOR_NUMBER 21 /* /dev/sgN (Linux Documentation/admin-guide/devices.txt) */
+
+/* A drive: a block device (/dev/srN, /dev/cdrom), a SCSI generic character device (/dev/sgN), or a path
+ * named like one (/dev/sr*, /dev/sg*) even if it is missing, so that the error says the drive cannot be
+ * opened rather than that the sheet cannot be read. Other character devices (/dev/zero) stay sheets,
+ * which the CUE reader refuses as not regular files. */
+static bool is_device(const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) == 0 &&
+	    (S_ISBLK(st.st_mode) || (S_ISCHR(st.st_mode) && major(st.st_rdev) == SCSI_GENERIC_MAJOR_NUMBER)))
+		return true;
+	return strncmp(path, "/dev/sr", 7) == 0 || strncmp(path, "/dev/sg", 7) == 0;
+}
+
+/* The TOC (formats 0/1/2, printed as the expected TOC is) or the CD-TEXT (format 5) of the disc in a
+ * drive. The device is opened read-only if need be: only read commands are sent. */
+static int toc_from_device(const struct toc_args *a)
+{
+	rawcd_diag *diag = rawcd_diag_new();
+	rawcd_transport *t = NULL;
+	int rc = rawcd_transport_open_sg(&t, a->input, true, diag);
+	int status;
+	if (a->toc_format == 5) {
+		struct rawcd_cdtext_packs packs = {0};
+		if (rc == RAWCD_OK)
+			rc = rawcd_drive_read_cdtext(t, &packs, diag);
+		cli_print_diag(diag);
+		status = rc ? rawcd_error_exit_status(rc) : print_cdtext(&packs, a);
+		rawcd_cdtext_packs_finish(&packs);
+	} else {
+		struct rawcd_toc *toc = malloc(sizeof(*toc));
+		if (rc == RAWCD_OK)
+			rc = toc ? rawcd_drive_read_toc(t, toc, diag) : RAWCD_E_NOMEM;
+		cli_print_diag(diag);
+		status = rc ? rawcd_error_exit_status(rc) : print_toc(toc, NULL, a);
+		free(toc);
+	}
+	rawcd_transport_close(t);
+	rawcd_diag_free(diag);
+	return status;
+}
+
 int cmd_toc(int argc, char **argv)
 {
 	struct toc_args a = {.layout = RAWCD_LAYOUT_OPTIONS_INIT};
@@ -180,6 +227,8 @@ int cmd_toc(int argc, char **argv)
 		return rc < 0 ? 0 : rc;
 	if (a.from_bytes)
 		return toc_from_bytes(&a);
+	if (is_device(a.input))
+		return toc_from_device(&a);
 	rawcd_diag *diag = rawcd_diag_new();
 	struct rawcd_disc *disc = NULL;
 	rc = rawcd_cue_load(&disc, a.input, &a.layout, diag);

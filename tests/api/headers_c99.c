@@ -12,6 +12,9 @@
 #include "rawcd/cdtext.h"
 #include "rawcd/subcode.h"
 #include "rawcd/mmc.h"
+#include "rawcd/transport.h"
+#include "rawcd/emulated.h"
+#include "rawcd/burn.h"
 #include "rawcd/rawcd.h"
 
 #include <stdio.h>
@@ -21,7 +24,8 @@ int main(void)
 	struct rawcd_layout_options layout = RAWCD_LAYOUT_OPTIONS_INIT;
 	struct rawcd_image_options image = RAWCD_IMAGE_OPTIONS_INIT;
 	struct rawcd_stream_options stream = RAWCD_STREAM_OPTIONS_INIT;
+	struct rawcd_burn_options burn = RAWCD_BURN_OPTIONS_INIT;
 	/* Nothing to run: compiling is the test. Print so the values are used. */
-	printf("%u %u %u\n", layout.version, image.version, stream.version);
+	printf("%u %u %u %u\n", layout.version, image.version, stream.version, burn.version);
 	return 0;
 }

@@ -235,10 +235,35 @@ def generate(folder, spec):
         raise SystemExit("unknown file kind %r in %r" % (kind, spec))
 
 
+CCD_ENTRY = ("[Entry {n}]\nSession=1\nPoint={point}\nADR=0x01\nControl=0x00\nTrackNo=0\nAMin=0\nASec=0\n"
+             "AFrame=0\nALBA=-150\nZero=0\nPMin={m}\nPSec={s}\nPFrame={f}\nPLBA={lba}\n")
+
+
+def ccd(drop=(), sub=(), extra=""):
+    """The .ccd rawcd writes for one 400-sector audio track (as --format clonecd), as text; 'drop' removes
+    the sections whose header starts with one of its strings, 'sub' is (old, new) replacements, 'extra'
+    is appended."""
+    def msf(lba):
+        a = lba + 150
+        return a // 4500, a // 75 % 60, a % 75
+    parts = ["[CloneCD]\nVersion=3\n",
+             "[Disc]\nTocEntries=4\nSessions=1\nDataTracksScrambled=0\nCDTextLength=0\n",
+             "[Session 1]\nPreGapMode=0\nPreGapSubC=0\n"]
+    for n, (point, m, s_, f, lba) in enumerate((("0xa0", 1, 0, 0, 4350), ("0xa1", 1, 0, 0, 4350),
+                                                 ("0xa2",) + msf(400) + (400,), ("0x01",) + msf(0) + (0,))):
+        parts.append(CCD_ENTRY.format(n=n, point=point, m=m, s=s_, f=f, lba=lba))
+    parts.append("[TRACK 1]\nMODE=0\nINDEX 1=0\n")
+    text = "".join(p for p in parts if not any(p.startswith(d) for d in drop)) + extra
+    for old, new in sub:
+        text = text.replace(old, new)
+    return text.encode()
+
+
 def sheet_bytes(case):
     expr = case.get("sheet-py")
     if expr is not None:
-        return eval(expr, {"__builtins__": {}, "rnd": rnd, "bytes": bytes, "range": range, "len": len})
+        return eval(expr, {"__builtins__": {}, "rnd": rnd, "bytes": bytes, "range": range, "len": len,
+                           "ccd": ccd})
     if case.sheet is None:
         return None
     return case.sheet.encode("utf-8")
@@ -297,8 +322,9 @@ def run_case(case, top, counter):
     for spec in case.get("files", default="").split():
         generate(inp, spec)
     data = sheet_bytes(case)
-    if data is not None and not os.path.lexists(os.path.join(inp, "t.cue")):
-        open(os.path.join(inp, "t.cue"), "wb").write(data)
+    sheet_file = os.path.join(inp, case.get("sheet-file", default="t.cue"))
+    if data is not None and not os.path.lexists(sheet_file):
+        open(sheet_file, "wb").write(data)
     for name in case.get("chmod", default="").split():      # NAME=MODE
         n, _, mode = name.partition("=")
         os.chmod(os.path.join(inp, n), int(mode, 8))

@@ -25,6 +25,7 @@ for h in "${harnesses[@]}"; do
 		continue
 	fi
 	corpus=$build/fuzz-corpus/$h
+	rm -rf "${findings:?}/$h" # findings of an earlier run are not this run's
 	mkdir -p "$corpus" "$findings/$h"
 	bash "$here/seed_corpus.sh" "$h" "$corpus" >/dev/null
 	dirs=("$corpus")

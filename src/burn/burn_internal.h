@@ -1,0 +1,128 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Internal: running MMC commands for the burn module (retries, sense sentences, waiting for the drive),
+ * and the steps of drive inspection that the burn's preflight shares. */
+#ifndef RCD_BURN_INTERNAL_H
+#define RCD_BURN_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <signal.h>
+#include <stdint.h>
+
+#include "rawcd/burn.h"
+
+/* A drive being talked to: the transport, where diagnostics go, and counters for the burn's result. */
+struct rcd_drive {
+	rawcd_transport *t;
+	rawcd_diag *diag;
+	const char *name;    /* the device, as diagnostics name it */
+	unsigned retries;    /* commands resent because the drive said "busy" */
+	unsigned recovered;  /* commands that ended in a recovered error */
+};
+
+void rcd_drive_init(struct rcd_drive *d, rawcd_transport *t, rawcd_diag *diag);
+
+/* Sleep @p ms milliseconds (through signals). */
+void rcd_sleep_ms(unsigned ms);
+
+/*
+ * Run one command. With @p retry, a command the drive answers with a sense of class RAWCD_SENSE_RETRY
+ * (2/04/xx "becoming ready / in progress", 6/x unit attention) is sent again after a short wait (1 ms,
+ * 2 ms, ... up to 20 ms), at most RAWCD_BURN_MAX_RETRIES times. A recovered error is success.
+ * @p res always holds the last attempt.
+ * Returns RAWCD_OK, or RAWCD_E_IO (not delivered, timed out, CHECK CONDITION of another class, the
+ * retries used up, a bad status): describe it with rcd_cmd_describe(). Adds nothing to the diagnostics.
+ */
+int rcd_exec(struct rcd_drive *d, const uint8_t *cdb, size_t cdb_len, enum rawcd_xfer dir, void *buf,
+	     size_t len, unsigned timeout_ms, bool retry, struct rawcd_cmd_result *res);
+
+/* The sense class of a failed command, or RAWCD_SENSE_FATAL when it did not end in CHECK CONDITION
+ * with readable sense (timeout, transport error). */
+enum rawcd_sense_class rcd_cmd_class(const struct rawcd_cmd_result *res);
+
+/* One sentence saying why a command failed: the sense message, a timeout, an errno with what it means
+ * here (EPERM: opened read-only; EINVAL/EIO on a large transfer: over the queue limit), or the status. */
+void rcd_cmd_describe(const struct rawcd_cmd_result *res, unsigned timeout_ms, char *buf, size_t n);
+
+/* rcd_cmd_describe() into an error entry "WHAT failed: WHY" (code RAWCD_E_IO); returns RAWCD_E_IO. */
+int rcd_cmd_error(struct rcd_drive *d, const char *what, const struct rawcd_cmd_result *res,
+		  unsigned timeout_ms);
+
+/*
+ * TEST UNIT READY until the drive is ready: while it answers class RAWCD_SENSE_RETRY (a flush, a blank,
+ * a format, becoming ready), wait 10 ms, 20 ms, 40 ms ... up to 500 ms between polls, for at most
+ * @p budget_ms in all. @p what names the operation waited for in a failure. Returns RAWCD_OK;
+ * RAWCD_E_IO (error entry added: no medium, another sense, the budget used up).
+ */
+int rcd_wait_ready(struct rcd_drive *d, const char *what, unsigned budget_ms);
+
+/* A command that only reads (INQUIRY, READ TOC, ...): build with @p cdb, run with retries, return the
+ * bytes received in *got. Errors as rcd_exec (nothing added to the diagnostics). */
+int rcd_read_cmd(struct rcd_drive *d, const uint8_t *cdb, size_t cdb_len, uint8_t *buf, size_t len, size_t *got,
+		 struct rawcd_cmd_result *res);
+
+/* ---- inspection steps (drive_probe.c), shared with the burn's preflight ---- */
+
+/* TEST UNIT READY (waiting while the drive becomes ready) and INQUIRY; type 5 required.
+ * Sets info->medium_present and info->inquiry. Errors are entries (RAWCD_E_IO). */
+int rcd_probe_identify(struct rcd_drive *d, struct rawcd_drive_info *info);
+
+/* GET CONFIGURATION: the profile list, then features 002Eh and 002Dh (searched for in a whole list when
+ * the drive ignores RT). A failure here is a warning: the burn decides what it needs. */
+void rcd_probe_config(struct rcd_drive *d, struct rawcd_drive_info *info);
+
+/* MODE SENSE page 2Ah (warning when it cannot be read). Sets info->buf from every source. */
+void rcd_probe_capabilities(struct rcd_drive *d, struct rawcd_drive_info *info);
+
+/* READ DISC INFORMATION. @p required: failure is an error (RAWCD_E_IO), else a warning (returns OK). */
+int rcd_probe_disc_info(struct rcd_drive *d, struct rawcd_drive_info *info, bool required);
+
+/* READ TOC format 4 (ATIP), checked by rawcd_mmc_parse_atip(). @p required as above. */
+int rcd_probe_atip(struct rcd_drive *d, struct rawcd_drive_info *info, bool required);
+
+/* MODE SENSE page 05h, current values. Returns RAWCD_OK with *out filled, else RAWCD_E_IO (no entry). */
+int rcd_read_write_params(struct rcd_drive *d, struct rawcd_mmc_write_params *out);
+
+/*
+ * MODE SELECT page 05h with @p setup, built on @p base (NULL: from zeros), then read back (when the
+ * drive answers MODE SENSE for page 05h) to see that write type and data block type stuck.
+ * Returns RAWCD_OK (accepted); RAWCD_E_UNSUPPORTED (refused: 5/24, 5/26, 5/20, or read back with
+ * another pair; *why says how); RAWCD_E_IO (another failure: *why says it). Adds no entry.
+ */
+int rcd_select_write_params(struct rcd_drive *d, const struct rawcd_mmc_write_setup *setup,
+			    const struct rawcd_mmc_write_params *base, char *why, size_t why_len);
+
+/* ---- the burn (burn.c, burn_preflight.c) ---- */
+
+struct rcd_burn {
+	struct rcd_drive d;
+	const struct rawcd_disc *disc;
+	struct rawcd_burn_options o;
+	rawcd_burn_progress_fn progress;
+	void *progress_user;
+	const volatile sig_atomic_t *cancel;
+	struct rawcd_burn_result r;
+	struct rawcd_drive_info info;
+	struct rawcd_cdtext_packs cdtext; /* the lead-in's CD-TEXT (rawcd_cdtext_for_disc()) */
+	int buffer_fill;                  /* percent, -1 unknown */
+	bool buffer_unanswered;           /* READ BUFFER CAPACITY failed once: not asked again */
+};
+
+/* Drive, medium and capacity checks; fills b->info, b->r.first_lba, leadout_lba and total. Errors are
+ * entries: RAWCD_E_IO, RAWCD_E_LAYOUT, RAWCD_E_UNSUPPORTED. Sends nothing that changes the drive. */
+int rcd_burn_preflight(struct rcd_burn *b);
+
+/* MODE SELECT page 05h: RAW/3, else RAW/1 (or the forced mode); fills b->r's mode fields and says in
+ * a diagnostic which mode was chosen and why. RAWCD_E_IO when the drive accepts none. */
+int rcd_burn_select_mode(struct rcd_burn *b);
+
+/* SET CD SPEED; a drive that refuses it (5/20, 5/24) gets a warning. */
+int rcd_burn_set_speed(struct rcd_burn *b);
+
+/* READ BUFFER CAPACITY into b->buffer_fill (informational: a drive that refuses it is not asked again). */
+void rcd_burn_update_buffer(struct rcd_burn *b);
+
+/* START STOP UNIT with LoEj (eject). A failure is a warning (the burn is done by then): RAWCD_E_IO. */
+int rcd_eject(struct rcd_drive *d);
+
+#endif

@@ -1,0 +1,190 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* rawcd burn IN.cue --device DEV: burn a sheet's disc in raw DAO (DESIGN.md §3, §5). SIGINT and SIGTERM
+ * stop the writes: the library flushes the drive's cache and says what became of the disc. */
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "rawcd/burn.h"
+#include "rawcd/transport.h"
+
+#define SPEED_1X_TENTHS 1764 /* 1x = 176.4 kB/s */
+
+static volatile sig_atomic_t stop_signal;
+
+static void on_signal(int sig)
+{
+	stop_signal = sig;
+}
+
+static void install_handlers(void)
+{
+	struct sigaction sa = {.sa_handler = on_signal, .sa_flags = SA_RESTART};
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+}
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+struct burn_args {
+	const char *input, *device;
+	bool quiet;
+	struct rawcd_burn_options opts;
+};
+
+struct progress {
+	double start, last;
+	bool tty;
+};
+
+static void show_progress(void *user, const struct rawcd_burn_progress *p)
+{
+	static const char *const phase[] = {"preparing", "lead-in", "program", "lead-out", "finishing", "verifying"};
+	struct progress *pr = user;
+	double t = now();
+	bool last = p->phase >= RAWCD_BURN_FINISHING;
+	if (!pr->tty || (t - pr->last < 0.25 && !last))
+		return;
+	pr->last = t;
+	char fill[16] = "?";
+	if (p->buffer_fill >= 0)
+		snprintf(fill, sizeof(fill), "%d%%", p->buffer_fill);
+	double secs = t - pr->start, x = secs > 0 ? (double)p->done / secs / 75.0 : 0;
+	fprintf(stderr, "\r\033[K%-9s %5.1f%%  LBA %7d  %5.1fx  buffer %s", phase[p->phase],
+		p->total ? 100.0 * (double)p->done / (double)p->total : 0.0, p->next_lba, x, fill);
+	if (last)
+		fputs("\r\033[K", stderr);
+}
+
+/* --speed: a multiple of 1x ("16", "16x") or "max". */
+static bool parse_speed(const char *text, uint16_t *out)
+{
+	if (strcmp(text, "max") == 0) {
+		*out = 0;
+		return true;
+	}
+	char *end;
+	unsigned long v = strtoul(text, &end, 10);
+	if (end == text || text[0] == '-' || (*end && strcmp(end, "x") != 0) || v == 0 || v > 255)
+		return false;
+	*out = (uint16_t)((v * SPEED_1X_TENTHS + 9) / 10);
+	return true;
+}
+
+static int parse_mode(const char *name, enum rawcd_write_mode *out)
+{
+	static const enum rawcd_write_mode modes[] = {RAWCD_WRITE_RAW96R, RAWCD_WRITE_RAW16, RAWCD_WRITE_SAO};
+	for (size_t i = 0; i < sizeof(modes) / sizeof(modes[0]); i++)
+		if (strcmp(name, rawcd_write_mode_name(modes[i])) == 0) {
+			*out = modes[i];
+			return 0;
+		}
+	return cli_usage_error("--write-mode %s: use raw96r, raw16 or sao", name);
+}
+
+static int parse_args(struct burn_args *a, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"device", required_argument, NULL, 'd'}, {"simulate", no_argument, NULL, 's'},
+		{"speed", required_argument, NULL, 'S'},  {"write-mode", required_argument, NULL, 'w'},
+		{"no-bufe", no_argument, NULL, 'B'},      {"verify", no_argument, NULL, 'v'},
+		{"eject", no_argument, NULL, 'e'},        {"quiet", no_argument, NULL, 'q'},
+		{"help", no_argument, NULL, 'h'},         {0}};
+	int c;
+	while ((c = getopt_long(argc, argv, "d:sqh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd': a->device = optarg; break;
+		case 's': a->opts.simulate = true; break;
+		case 'S':
+			if (!parse_speed(optarg, &a->opts.write_speed))
+				return cli_usage_error("--speed %s: give a multiple of 1x (1-255, e.g. 16 or 16x) "
+						       "or max", optarg);
+			break;
+		case 'w':
+			if (parse_mode(optarg, &a->opts.write_mode))
+				return EXIT_BAD_INPUT;
+			break;
+		case 'B': a->opts.no_bufe = true; break;
+		case 'v': a->opts.verify = true; break;
+		case 'e': a->opts.eject = true; break;
+		case 'q': a->quiet = true; break;
+		case 'h': cli_help("burn"); return -1;
+		default: return EXIT_BAD_INPUT;
+		}
+	}
+	if (optind + 1 != argc || !a->device)
+		return cli_usage_error("usage: rawcd burn IN.cue --device DEV [--simulate] [--speed X] "
+				       "[--write-mode raw96r|raw16|sao] [--no-bufe] [--verify] [--eject]");
+	a->input = argv[optind];
+	return 0;
+}
+
+static void print_summary(const struct burn_args *a, const struct rawcd_burn_result *r, double secs)
+{
+	fprintf(stderr, "rawcd: %s %s on %s: %llu sectors from LBA %d in %s (%zu-byte blocks), %.1f s, %u busy "
+		"resends, %u recovered errors\n", a->opts.simulate ? "simulated burning" : "burned", a->input,
+		a->device, (unsigned long long)r->written, r->first_lba, rawcd_write_mode_name(r->mode), r->block_size,
+		secs, r->retries, r->recovered);
+	if (r->verified && r->verify_mismatches)
+		fprintf(stderr, "rawcd: verify: %u difference%s between the disc and the sheet\n", r->verify_mismatches,
+			r->verify_mismatches == 1 ? "" : "s");
+	else if (r->verified)
+		fputs("rawcd: verify: the disc's TOC, MCN, ISRCs and CD-TEXT match the sheet\n", stderr);
+}
+
+static int load(const struct burn_args *a, struct rawcd_disc **disc)
+{
+	/* The medium's ATIP decides what fits: lay out up to the largest address, the burn checks. */
+	struct rawcd_layout_options layout = RAWCD_LAYOUT_OPTIONS_INIT;
+	layout.capacity_lba = RAWCD_LBA_MAX;
+	rawcd_diag *diag = rawcd_diag_new();
+	int rc = rawcd_cue_load(disc, a->input, &layout, diag);
+	if (!a->quiet || rc)
+		cli_print_diag(diag);
+	rawcd_diag_free(diag);
+	return rc;
+}
+
+int cmd_burn(int argc, char **argv)
+{
+	struct burn_args a = {.opts = RAWCD_BURN_OPTIONS_INIT};
+	int rc = parse_args(&a, argc, argv);
+	if (rc)
+		return rc < 0 ? 0 : rc;
+	struct rawcd_disc *disc = NULL;
+	rc = load(&a, &disc);
+	if (rc)
+		return rawcd_error_exit_status(rc);
+	rawcd_diag *diag = rawcd_diag_new();
+	rawcd_transport *t = NULL;
+	rc = rawcd_transport_open_sg(&t, a.device, false, diag);
+	struct rawcd_burn_result result = {0};
+	struct progress prog = {.start = now(), .tty = !a.quiet && isatty(STDERR_FILENO)};
+	if (rc == RAWCD_OK) {
+		install_handlers();
+		rc = rawcd_burn(t, disc, &a.opts, show_progress, &prog, &stop_signal, &result, diag);
+	}
+	cli_print_diag(diag);
+	int status = rawcd_error_exit_status(rc);
+	if (rc == RAWCD_E_CANCELED)
+		fprintf(stderr, "rawcd: stopped by %s\n", stop_signal == SIGTERM ? "SIGTERM" : "SIGINT");
+	else if (rc == RAWCD_OK && !a.quiet)
+		print_summary(&a, &result, now() - prog.start);
+	if (rc == RAWCD_OK && result.verify_mismatches)
+		status = EXIT_FINDINGS;
+	rawcd_transport_close(t);
+	rawcd_disc_free(disc);
+	rawcd_diag_free(diag);
+	return status;
+}

@@ -1,0 +1,119 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Internal to the emulated recorder (emulated.h): its state, and the command handlers split over
+ * emulated.c (open, dispatch, faults, log), emu_commands.c (the commands that report) and emu_write.c
+ * (WRITE(10), SYNCHRONIZE CACHE, BLANK and what the lead-in carried).
+ */
+#ifndef RCD_TRANSPORT_EMU_INTERNAL_H
+#define RCD_TRANSPORT_EMU_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "rawcd/emulated.h"
+#include "rawcd/mmc.h"
+
+#define RCD_EMU_PAGE05_LEN 52  /* page 05h: code, length 32h, 50 bytes */
+#define RCD_EMU_SENSE_LEN 18   /* fixed-format sense with the sense-key specific bytes */
+#define RCD_EMU_MAX_ITEMS 256  /* one slot per Q POINT byte */
+
+enum rcd_emu_busy { RCD_EMU_IDLE, RCD_EMU_FLUSHING, RCD_EMU_BLANKING };
+
+/* A lead-in TOC item as first seen: Q CONTROL and the raw (BCD) PMIN, PSEC, PFRAME bytes. */
+struct rcd_emu_item {
+	bool seen;
+	uint8_t control;
+	uint8_t p[3];
+};
+
+struct rcd_emu {
+	struct rawcd_transport base;
+	struct rawcd_emu_config cfg;      /* defaults applied; strings and faults point to the copies below */
+	struct rawcd_emu_fault *faults;
+	char vendor[9], product[17], revision[5];
+	unsigned occurrences[256];
+	struct rawcd_emu_command *log;
+	size_t log_count, log_cap;
+	FILE *sink_file;
+
+	int32_t leadin_lba;               /* ATIP lead-in start */
+	int32_t leadout_lba;              /* last possible lead-out start */
+	uint8_t page05[RCD_EMU_PAGE05_LEN];
+	unsigned not_ready_left;
+	enum rcd_emu_busy busy;
+	unsigned busy_left, busy_total;
+	uint8_t last_sense[RCD_EMU_SENSE_LEN];
+	bool have_last_sense;
+	struct rawcd_emu_state st;
+
+	/* what the lead-in carried (this recording) */
+	struct rcd_emu_item items[RCD_EMU_MAX_ITEMS];
+	uint8_t run_point;
+	unsigned run_len;
+	uint8_t (*packs)[RAWCD_CDTEXT_PACK_SIZE]; /* RAWCD_CDTEXT_MAX_PACKS of them */
+	bool packs_done;
+
+	/* the burned disc */
+	struct rawcd_toc *toc;
+	bool toc_valid;
+};
+
+/* One command as a handler sees it. */
+struct rcd_emu_cmd {
+	const uint8_t *cdb;
+	size_t cdb_len;
+	enum rawcd_xfer dir;
+	uint8_t *buf;
+	size_t len;
+};
+
+/* A handler's answer: GOOD with @c transferred bytes, or CHECK CONDITION with this sense. */
+struct rcd_emu_reply {
+	bool check;
+	uint8_t key, asc, ascq;
+	bool progress_valid;
+	uint16_t progress;
+	size_t transferred;
+};
+
+typedef void (*rcd_emu_handler)(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_emu_reply *r);
+
+/* emulated.c */
+void rcd_emu_sense(struct rcd_emu_reply *r, uint8_t key, uint8_t asc, uint8_t ascq);
+/* Copy a response of @p n bytes to the data buffer, at most the CDB's allocation length @p alloc. */
+void rcd_emu_copy_out(const struct rcd_emu_cmd *c, struct rcd_emu_reply *r, const uint8_t *data, size_t n,
+		      size_t alloc);
+/* false with 2/3A/00 in @p r when there is no medium. */
+bool rcd_emu_medium(const struct rcd_emu *e, struct rcd_emu_reply *r);
+/* true with NOT READY (2/04/08 flushing, 2/04/07 blanking) and progress in @p r while an Immed
+ * operation runs. */
+bool rcd_emu_busy(const struct rcd_emu *e, struct rcd_emu_reply *r);
+
+/* emu_commands.c */
+void rcd_emu_test_unit_ready(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_emu_reply *r);
+void rcd_emu_request_sense(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_emu_reply *r);
+void rcd_emu_inquiry(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_emu_reply *r);
+void rcd_emu_get_configuration(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_emu_reply *r);
+void rcd_emu_read_disc_information(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_emu_reply *r);
+void rcd_emu_read_toc(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_emu_reply *r);
+void rcd_emu_read_track_information(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_emu_reply *r);
+void rcd_emu_set_cd_speed(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_emu_reply *r);
+void rcd_emu_read_buffer_capacity(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_emu_reply *r);
+
+/* emu_modes.c */
+void rcd_emu_page05_default(uint8_t page[RCD_EMU_PAGE05_LEN]);
+void rcd_emu_mode_sense(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_emu_reply *r);
+void rcd_emu_mode_select(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_emu_reply *r);
+uint8_t rcd_emu_mastering_bits(const struct rcd_emu *e); /* feature 002Eh byte 4 */
+uint8_t rcd_emu_tao_bits(const struct rcd_emu *e);       /* feature 002Dh byte 4 */
+
+/* emu_write.c */
+void rcd_emu_write10(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_emu_reply *r);
+void rcd_emu_synchronize_cache(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_emu_reply *r);
+void rcd_emu_blank(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_emu_reply *r);
+/* The full TOC the lead-in items make (READ TOC format 2 of the burned disc); RAWCD_E_FORMAT if none. */
+int rcd_emu_toc_from_items(const struct rcd_emu *e, struct rawcd_toc *out);
+
+#endif
