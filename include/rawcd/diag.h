@@ -18,6 +18,7 @@ extern "C" {
 
 /** How bad an entry is. */
 enum rawcd_severity {
+	RAWCD_SEV_NOTE = 0,    /**< for the record: what was chosen and why (e.g. a burn's write mode) */
 	RAWCD_SEV_WARNING = 1, /**< the work went on; the result may not be what the user meant */
 	RAWCD_SEV_ERROR = 2    /**< the call failed because of this */
 };

@@ -130,10 +130,10 @@ static void note_mode(struct rcd_burn *b, const struct variant *v, const char *r
 		 b->r.test_write ? "on (simulation: the laser stays off)" : "off");
 	const char *name = rawcd_write_mode_name(v->mode);
 	if (b->o.write_mode != RAWCD_WRITE_AUTO)
-		rcd_warn(b->d.diag, b->d.name, 0, "write mode %s (write type RAW, data block type %u, %s), as "
+		rcd_note(b->d.diag, b->d.name, 0, "write mode %s (write type RAW, data block type %u, %s), as "
 			 "--write-mode asked%s", name, v->block_type, v->what, extra);
 	else if (!refused)
-		rcd_warn(b->d.diag, b->d.name, 0, "write mode %s (write type RAW, data block type %u, %s): the "
+		rcd_note(b->d.diag, b->d.name, 0, "write mode %s (write type RAW, data block type %u, %s): the "
 			 "first the drive accepted%s", name, v->block_type, v->what, extra);
 	else
 		rcd_warn(b->d.diag, b->d.name, 0, "write mode %s (write type RAW, data block type %u, %s): the "

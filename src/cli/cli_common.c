@@ -9,7 +9,8 @@ void cli_print_diag(const rawcd_diag *diag)
 {
 	for (size_t i = 0; i < rawcd_diag_count(diag); i++) {
 		const struct rawcd_diag_entry *e = rawcd_diag_get(diag, i);
-		const char *kind = e->severity == RAWCD_SEV_WARNING ? "warning: " : "";
+		const char *kind = e->severity == RAWCD_SEV_WARNING ? "warning: "
+				   : e->severity == RAWCD_SEV_NOTE  ? "note: " : "";
 		if (e->file && e->line)
 			fprintf(stderr, "rawcd: %s:%u: %s%s\n", e->file, e->line, kind, e->message);
 		else if (e->file)

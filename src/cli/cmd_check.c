@@ -35,7 +35,7 @@ static void print_json(const char *sheet, int rc, const struct rawcd_disc *d, bo
 		const struct rawcd_diag_entry *e = rawcd_diag_get(diag, i);
 		json_object *x = json_object_new_object();
 		json_object_object_add(x, "severity",
-				       json_object_new_string(e->severity == RAWCD_SEV_ERROR ? "error" : "warning"));
+				       json_object_new_string(e->severity == RAWCD_SEV_ERROR ? "error" : e->severity == RAWCD_SEV_NOTE ? "note" : "warning"));
 		json_object_object_add(x, "file", e->file ? json_object_new_string(e->file) : NULL);
 		json_object_object_add(x, "line", json_object_new_int((int)e->line));
 		json_object_object_add(x, "message", json_object_new_string(e->message));

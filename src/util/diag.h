@@ -12,5 +12,6 @@ int rcd_diag_add(rawcd_diag *diag, enum rawcd_severity sev, int code, const char
 
 #define rcd_error(diag, code, file, line, ...) rcd_diag_add(diag, RAWCD_SEV_ERROR, code, file, line, __VA_ARGS__)
 #define rcd_warn(diag, file, line, ...) rcd_diag_add(diag, RAWCD_SEV_WARNING, 0, file, line, __VA_ARGS__)
+#define rcd_note(diag, file, line, ...) rcd_diag_add(diag, RAWCD_SEV_NOTE, 0, file, line, __VA_ARGS__)
 
 #endif

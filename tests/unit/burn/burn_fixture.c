@@ -134,7 +134,7 @@ const char *bf_diag_text(const rawcd_diag *d)
 	for (size_t i = 0; i < rawcd_diag_count(d) && used + 2 < sizeof(text); i++) {
 		const struct rawcd_diag_entry *e = rawcd_diag_get(d, i);
 		int n = snprintf(text + used, sizeof(text) - used, "[%s] %s\n",
-				 e->severity == RAWCD_SEV_ERROR ? "error" : "warning", e->message);
+				 e->severity == RAWCD_SEV_ERROR ? "error" : e->severity == RAWCD_SEV_NOTE ? "note" : "warning", e->message);
 		if (n < 0)
 			break;
 		used += (size_t)n < sizeof(text) - used ? (size_t)n : sizeof(text) - used - 1;

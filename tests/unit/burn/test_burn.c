@@ -78,7 +78,7 @@ Test(burn, mixed_sheet_is_received_block_for_block)
 	cr_assert_not(r.test_write);
 	cr_assert_not(r.disc_unusable);
 	cr_assert_eq(bf_diag_count(diag, RAWCD_SEV_ERROR, ""), 0);
-	cr_assert_eq(bf_diag_count(diag, RAWCD_SEV_WARNING, "write mode raw96r"), 1, "%s", bf_diag_text(diag));
+	cr_assert_eq(bf_diag_count(diag, RAWCD_SEV_NOTE, "write mode raw96r"), 1, "%s", bf_diag_text(diag));
 
 	struct rawcd_emu_state s = bf_state(t);
 	cr_assert_eq(s.disc_status, 2, "the disc is complete");
@@ -208,7 +208,7 @@ Test(burn, no_bufe_and_speed_reach_the_drive)
 	cr_assert_not(r.bufe);
 	cr_assert_eq(s.write_speed, 1412);
 	cr_assert_eq(s.read_speed, 0xFFFF);
-	cr_assert_eq(bf_diag_count(diag, RAWCD_SEV_WARNING, "BUFE off (--no-bufe)"), 1, "%s", bf_diag_text(diag));
+	cr_assert_eq(bf_diag_count(diag, RAWCD_SEV_NOTE, "BUFE off (--no-bufe)"), 1, "%s", bf_diag_text(diag));
 	rawcd_diag_free(diag);
 	rawcd_transport_close(t);
 	rawcd_disc_free(d);
@@ -229,7 +229,7 @@ Test(burn, drive_without_buf_gets_bufe_off)
 	int rc = bf_burn(t, d, &o, &r, &diag);
 	cr_assert_eq(rc, RAWCD_OK, "%s", bf_diag_text(diag));
 	cr_assert_not(bf_state(t).bufe);
-	cr_assert_eq(bf_diag_count(diag, RAWCD_SEV_WARNING, "reports no BUF"), 1, "%s", bf_diag_text(diag));
+	cr_assert_eq(bf_diag_count(diag, RAWCD_SEV_NOTE, "reports no BUF"), 1, "%s", bf_diag_text(diag));
 	rawcd_diag_free(diag);
 	rawcd_transport_close(t);
 	rawcd_disc_free(d);
@@ -250,7 +250,7 @@ Test(burn, raw16_forced_sends_pq16_blocks)
 	cr_assert_eq(r.data_block_type, 1);
 	cr_assert_eq(r.block_size, 2368);
 	cr_assert_eq(bf_count_op(t, RAWCD_MMC_OP_MODE_SELECT10), 1, "a forced mode tries no other");
-	cr_assert_eq(bf_diag_count(diag, RAWCD_SEV_WARNING, "as --write-mode asked"), 1, "%s", bf_diag_text(diag));
+	cr_assert_eq(bf_diag_count(diag, RAWCD_SEV_NOTE, "as --write-mode asked"), 1, "%s", bf_diag_text(diag));
 	cr_assert_eq(bf_diag_count(diag, RAWCD_SEV_WARNING, "CD-TEXT or CD+G, which raw16 cannot write"), 1);
 	struct rawcd_emu_state s = bf_state(t);
 	cr_assert_eq(s.data_block_type, 1);
