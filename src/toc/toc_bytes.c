@@ -270,6 +270,8 @@ static int decode_session_info(struct rawcd_toc *toc, bool msf, const uint8_t *b
 	int err = check_length(buf, len, TRACK_DESC_SIZE, &count);
 	if (err != RAWCD_OK)
 		return err;
+	if (count != 1) /* a length field of 2 says "no descriptor": nothing to read behind the header */
+		return RAWCD_E_FORMAT;
 	const uint8_t *p = buf + HEADER_SIZE;
 	unsigned first = buf[2], last = buf[3], tno = p[2];
 	int32_t lba;
