@@ -9,7 +9,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 if [ "${1:-}" = "--sanitize" ]; then
 	RAWCD_BUILD_DIR=$RAWCD_ROOT/build-asan
 	RAWCD_MESON_OPTIONS="-Db_sanitize=address,undefined -Db_lundef=false"
-	export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+	export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1
 fi
 install_missing "${build_packages[@]}" "${test_packages[@]}" "${peer_packages[@]}"
 configure_and_build

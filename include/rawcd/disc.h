@@ -245,7 +245,7 @@ int rawcd_disc_load_files(struct rawcd_disc *disc, rawcd_diag *diag);
  * and data tracks that follow audio without a 150-sector pregap (IEC 60908 §18).
  * Precondition: rawcd_disc_load_files() succeeded.
  * @return RAWCD_OK; RAWCD_E_LAYOUT (an index beyond its file's end, indexes out of order in LBA, the
- *         lead-out beyond opts->capacity_lba); RAWCD_E_ARG (files not loaded).
+ *         lead-out beyond opts->capacity_lba); RAWCD_E_ARG (files not loaded, an INDEX with no FILE).
  */
 int rawcd_disc_layout(struct rawcd_disc *disc, const struct rawcd_layout_options *opts, rawcd_diag *diag);
 

@@ -215,6 +215,10 @@ int rawcd_disc_layout(struct rawcd_disc *disc, const struct rawcd_layout_options
 	for (size_t f = 0; f < disc->file_count; f++)
 		if (!disc->files[f].loaded)
 			return RAWCD_E_ARG;
+	for (size_t i = 0; i < disc->track_count; i++)
+		for (size_t j = 0; j < disc->tracks[i].index_count; j++)
+			if (disc->tracks[i].indexes[j].file >= disc->file_count) /* an INDEX before any FILE */
+				return RAWCD_E_ARG;
 	int rc = check_offsets(disc, diag);
 	if (rc)
 		return rc;

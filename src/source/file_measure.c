@@ -53,14 +53,14 @@ static int measure_audio(struct rawcd_file *f, const char *sheet, rawcd_diag *di
 	if (!sf)
 		return rcd_error(diag, RAWCD_E_INPUT, sheet, f->line,
 				 "FILE \"%s\": libsndfile cannot read it (%s): give a WAVE, AIFF or FLAC file",
-				 f->path, sf_strerror(NULL));
+				 f->name, sf_strerror(NULL));
 	sf_close(sf);
 	int sub = info.format & SF_FORMAT_SUBMASK;
 	bool pcm16 = sub == SF_FORMAT_PCM_16 || sub == SF_FORMAT_MPEG_LAYER_III;
 	if (info.samplerate != 44100 || info.channels != 2 || !pcm16) {
 		return rcd_error(diag, RAWCD_E_INPUT, sheet, f->line,
 				 "FILE \"%s\" is %d Hz, %s, %d channel%s; CD audio is 44100 Hz, 16-bit, 2 channels: "
-				 "convert it first (e.g. sox IN -r 44100 -b 16 -c 2 OUT.wav)", f->path,
+				 "convert it first (e.g. sox IN -r 44100 -b 16 -c 2 OUT.wav)", f->name,
 				 info.samplerate, subtype_name(sub), info.channels,
 				 info.channels == 1 ? "" : "s");
 	}
@@ -69,7 +69,7 @@ static int measure_audio(struct rawcd_file *f, const char *sheet, rawcd_diag *di
 	if (info.frames % RAWCD_AUDIO_FRAMES_PER_SECTOR)
 		rcd_warn(diag, sheet, f->line,
 			 "FILE \"%s\" has %lld sample frames, not a whole number of sectors (588 each): the last "
-			 "sector is padded with silence", f->path, (long long)info.frames);
+			 "sector is padded with silence", f->name, (long long)info.frames);
 	f->sectors = sectors > UINT32_MAX ? UINT32_MAX : (uint32_t)sectors;
 	return RAWCD_OK;
 }

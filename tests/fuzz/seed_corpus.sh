@@ -48,7 +48,8 @@ fake_discs() {
 	local n=0 sheet d names count size
 	while IFS= read -r -d '' sheet; do
 		grep -aiq '^[[:space:]]*FILE' "$sheet" || continue
-		grep -aiE '^[[:space:]]*FILE' "$sheet" | grep -aivqE '(BINARY|MOTOROLA)[[:space:]]*$' && continue
+		# (grep without -q after a pipe: an early exit would kill the first grep, and pipefail see it.)
+		grep -aiE '^[[:space:]]*FILE' "$sheet" | grep -aivE '(BINARY|MOTOROLA)[[:space:]]*$' >/dev/null && continue
 		n=$((n + 1))
 		d=$work/disc$n
 		mkdir -p "$d"
