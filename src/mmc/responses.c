@@ -71,12 +71,13 @@ int rawcd_mmc_parse_inquiry(struct rawcd_mmc_inquiry *out, const uint8_t *buf, s
 /* ---- GET CONFIGURATION ---- */
 
 /*
- * Find the first feature descriptor of a GET CONFIGURATION response and check that it is @p code.
- * The Data Length (bytes 0-3) counts the bytes after itself; a response of the header alone means the
- * drive has no such feature (RT = 2) and is RAWCD_E_UNSUPPORTED.
+ * Find the first feature descriptor of a GET CONFIGURATION response and check that it is @p code,
+ * with at least @p min_len bytes after its 4-byte header. The Data Length (bytes 0-3) counts the bytes
+ * after itself; a response of the header alone means the drive has no such feature (RT = 2) and is
+ * RAWCD_E_UNSUPPORTED.
  */
 static int first_feature(const uint8_t **desc, uint16_t *current_profile, const uint8_t *buf, size_t len,
-			 unsigned code)
+			 unsigned code, size_t min_len)
 {
 	if (len < FEATURE_HEADER_LEN)
 		return RAWCD_E_FORMAT;
@@ -91,7 +92,7 @@ static int first_feature(const uint8_t **desc, uint16_t *current_profile, const 
 	const uint8_t *d = buf + FEATURE_HEADER_LEN;
 	if (rcd_be16(d) != code)
 		return RAWCD_E_FORMAT;
-	if (FEATURE_HEADER_LEN + FEATURE_DESC_HEADER + (size_t)d[3] > avail)
+	if (FEATURE_HEADER_LEN + FEATURE_DESC_HEADER + (size_t)d[3] > avail || d[3] < min_len)
 		return RAWCD_E_FORMAT;
 	*desc = d;
 	*current_profile = (uint16_t)rcd_be16(buf + 6);
@@ -104,7 +105,7 @@ int rawcd_mmc_parse_profiles(struct rawcd_mmc_profiles *out, const uint8_t *buf,
 		return RAWCD_E_ARG;
 	const uint8_t *d;
 	uint16_t current;
-	int err = first_feature(&d, &current, buf, len, RAWCD_MMC_FEATURE_PROFILE_LIST);
+	int err = first_feature(&d, &current, buf, len, RAWCD_MMC_FEATURE_PROFILE_LIST, 0);
 	if (err)
 		return err;
 	size_t n = d[3] / 4u;
@@ -126,11 +127,9 @@ int rawcd_mmc_parse_cd_mastering(struct rawcd_mmc_cd_mastering *out, const uint8
 		return RAWCD_E_ARG;
 	const uint8_t *d;
 	uint16_t current;
-	int err = first_feature(&d, &current, buf, len, RAWCD_MMC_FEATURE_CD_MASTERING);
+	int err = first_feature(&d, &current, buf, len, RAWCD_MMC_FEATURE_CD_MASTERING, 4);
 	if (err)
 		return err;
-	if (d[3] < 4)
-		return RAWCD_E_FORMAT;
 	uint8_t b = d[4];
 	*out = (struct rawcd_mmc_cd_mastering){
 		.current_profile = current,
@@ -153,11 +152,9 @@ int rawcd_mmc_parse_cd_tao(struct rawcd_mmc_cd_tao *out, const uint8_t *buf, siz
 		return RAWCD_E_ARG;
 	const uint8_t *d;
 	uint16_t current;
-	int err = first_feature(&d, &current, buf, len, RAWCD_MMC_FEATURE_CD_TAO);
+	int err = first_feature(&d, &current, buf, len, RAWCD_MMC_FEATURE_CD_TAO, 4);
 	if (err)
 		return err;
-	if (d[3] < 4)
-		return RAWCD_E_FORMAT;
 	uint8_t b = d[4];
 	*out = (struct rawcd_mmc_cd_tao){
 		.current_profile = current,

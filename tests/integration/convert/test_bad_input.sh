@@ -19,30 +19,8 @@
 #    also with --force over an existing OUT: exit 3 and the old files kept
 #
 # Needs sox, prlimit (util-linux) and sha256sum; exits 77 (skip) when one is missing.
-set -euo pipefail
-
-for tool in sox prlimit sha256sum; do
-	if ! command -v "$tool" >/dev/null 2>&1; then
-		echo "SKIP: '$tool' is not installed (apt-get install sox util-linux coreutils)"
-		exit 77
-	fi
-done
-rawcd=${RAWCD_BIN:?RAWCD_BIN must name the rawcd executable (meson test sets it)}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-
-check() { # name, then a command that must succeed
-	local name=$1
-	shift
-	if "$@"; then
-		passed=$((passed + 1))
-		echo "ok: $name"
-	else
-		failed=$((failed + 1))
-		echo "FAIL: $name" >&2
-	fi
-}
+source "$(dirname "$0")/lib.sh"
+need sox prlimit sha256sum
 
 in=$tmp/in out=$tmp/out
 mkdir "$in" "$out" "$tmp/log"
@@ -152,5 +130,4 @@ st=0
 check "the same disc without the limit: exit 0, $((1000 * 2352)) bytes" \
 	[ "$st.$(stat -c %s "$out/big.bin" 2>/dev/null)" = "0.$((1000 * 2352))" ]
 
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+finish

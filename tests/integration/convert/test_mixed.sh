@@ -23,35 +23,13 @@
 #
 # Needs bchunk, cd-info (libcdio-utils), cdrdao, xorriso, sox, flac, jq and python3; exits 77 (skip)
 # when one is missing.
-set -euo pipefail
-
+source "$(dirname "$0")/lib.sh"
+need bchunk cd-info cdrdao xorriso sox flac jq python3 cmp
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-for tool in bchunk cd-info cdrdao xorriso sox flac jq python3 cmp; do
-	if ! command -v "$tool" >/dev/null 2>&1; then
-		echo "SKIP: '$tool' is not installed (apt-get install bchunk libcdio-utils cdrdao xorriso sox flac jq)"
-		exit 77
-	fi
-done
-rawcd=${RAWCD_BIN:?RAWCD_BIN must name the rawcd executable (meson test sets it)}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0 failed=0
-
-check() { # name, then a command that must succeed
-	local name=$1
-	shift
-	if "$@"; then
-		passed=$((passed + 1))
-		echo "ok: $name"
-	else
-		failed=$((failed + 1))
-		echo "FAIL: $name" >&2
-	fi
-}
 
 # --- the input disc ------------------------------------------------------------------------------
-bash "$here/../peers/make_mixed_disc.sh" "$work"
-cd "$work"
+bash "$here/../peers/make_mixed_disc.sh" "$tmp"
+cd "$tmp"
 flac -s --best -o t4.flac t4.wav
 flac -s --best -o t6.flac t6.wav
 sed -e 's/^FILE "t4\.wav" WAVE$/FILE "t4.flac" FLAC/' -e 's/^FILE "t6\.wav" WAVE$/FILE "t6.flac" WAVE/' \
@@ -310,5 +288,4 @@ echo "peers: $(bchunk 2>&1 | sed -n 's/.*version \([^ ]*\) .*/bchunk \1/p' | hea
 	"$(cd-info --version | sed -n '1s/^cd-info version \([^ ]*\).*/cd-info \1/p')," \
 	"$(cdrdao 2>&1 | sed -n 's/^Cdrdao version \([^ ]*\).*/cdrdao \1/p')," \
 	"$(flac --version)"
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+finish

@@ -8,31 +8,9 @@
 # output sheet must be the first one apart from its FILE line.
 #
 # Needs python3 and jq; exits 77 (skip) when it is missing.
-set -euo pipefail
-
-for tool in python3 jq cmp; do
-	if ! command -v "$tool" >/dev/null 2>&1; then
-		echo "SKIP: '$tool' is not installed"
-		exit 77
-	fi
-done
-rawcd=${RAWCD_BIN:?RAWCD_BIN must name the rawcd executable (meson test sets it)}
+source "$(dirname "$0")/lib.sh"
+need python3 jq cmp
 ref=${RAWCD_SHARED_TESTDATA:?}/libcdio_libcdio/test/data/isofs-m1.bin
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-
-check() { # name, then a command that must succeed
-	local name=$1
-	shift
-	if "$@"; then
-		passed=$((passed + 1))
-		echo "ok: $name"
-	else
-		failed=$((failed + 1))
-		echo "FAIL: $name" >&2
-	fi
-}
 
 # --- the cooked image: bytes 16..2063 of each 2352-byte sector ----------------------------------
 python3 - "$ref" "$tmp/cooked.iso" <<'PY'
@@ -83,5 +61,4 @@ check "the FILE lines are the only difference" \
 check "toc of first.cue equals toc of cooked.cue (lead-out 302)" \
 	bash -c '[ "$(jq .leadout_lba "$1")" = 302 ] && diff "$1" "$2"' _ "$tmp/toc-in.json" "$tmp/toc-out.json"
 
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+finish

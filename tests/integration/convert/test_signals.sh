@@ -14,24 +14,7 @@
 #
 # The background runs are started with job control on (set -m): without it bash starts them with
 # SIGINT ignored, which is not how a user's Ctrl-C reaches rawcd.
-set -euo pipefail
-
-rawcd=${RAWCD_BIN:?RAWCD_BIN must name the rawcd executable (meson test sets it)}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-
-check() { # name, then a command that must succeed
-	local name=$1
-	shift
-	if "$@"; then
-		passed=$((passed + 1))
-		echo "ok: $name"
-	else
-		failed=$((failed + 1))
-		echo "FAIL: $name" >&2
-	fi
-}
+source "$(dirname "$0")/lib.sh"
 
 now_ms() { date +%s%3N; }
 
@@ -125,5 +108,4 @@ check "SIGTERM: folder empty" [ -z "$left" ]
 [ -z "$left" ] || echo "  left in the folder: $left" >&2
 [ "$st" = 130 ] || sed 's/^/    /' "$tmp/term.err" >&2
 
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+finish

@@ -31,73 +31,13 @@
 #  (h) the checks can fail: a changed string or a damaged pack is rejected.
 #
 # Needs python3, cd-info (libcdio-utils), jq and cmp; exits 77 (skip) when one is missing.
-set -euo pipefail
-
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-for tool in python3 cd-info jq cmp; do
-	if ! command -v "$tool" >/dev/null 2>&1; then
-		echo "SKIP: '$tool' is not installed (apt-get install python3 libcdio-utils jq diffutils)"
-		exit 77
-	fi
-done
-rawcd=${RAWCD_BIN:?RAWCD_BIN must name the rawcd executable (meson test sets it)}
+source "$(dirname "$0")/lib.sh"
+need python3 cd-info jq cmp
 shared=${RAWCD_SHARED_TESTDATA:?RAWCD_SHARED_TESTDATA must name ../shared/testdata (meson test sets it)}
 lib=$shared/libcdio_libcdio
 if [ ! -d "$lib/test/data" ] || [ ! -f "$lib/historic_7b64aa70/cdtext.cue" ]; then
-	echo "SKIP: libcdio's CD-TEXT test data is not in $lib"
-	exit 77
+	skip "libcdio's CD-TEXT test data is not in $lib"
 fi
-decode=("python3" "$here/decode_subcode.py")
-cdt=("python3" "$here/cdtext_decode.py")
-ccd=("python3" "$here/check_ccd.py")
-work=$(mktemp -d)
-passed=0 failed=0 done=no
-# An unexpected error (set -e) still ends with the summary line, counted as one more failure.
-on_exit() {
-	local st=$?
-	rm -rf "$work"
-	if [ "$done" != yes ]; then
-		echo "FAIL: stopped by an unexpected error (exit $st)" >&2
-		echo "$passed passed, $((failed + 1)) failed"
-		exit 1
-	fi
-}
-trap on_exit EXIT
-
-check() { # name, then a command that must succeed
-	local name=$1
-	shift
-	if "$@"; then
-		passed=$((passed + 1))
-		echo "ok: $name"
-	else
-		failed=$((failed + 1))
-		echo "FAIL: $name" >&2
-	fi
-}
-
-must_fail() { # name, text the output must hold, then a command that must exit 1
-	local name=$1 want=$2 st=0
-	shift 2
-	"$@" >"$work/neg.out" 2>&1 || st=$?
-	if [ "$st" = 1 ] && grep -q -- "$want" "$work/neg.out"; then
-		passed=$((passed + 1))
-		echo "ok: $name (rejected: $(grep -m1 -- "$want" "$work/neg.out"))"
-	else
-		failed=$((failed + 1))
-		echo "FAIL: $name: exit $st, wanted 1 and '$want' in:" >&2
-		sed 's/^/    /' "$work/neg.out" >&2
-	fi
-}
-
-convert() { # sheet, out, args...
-	local sheet=$1 out=$2
-	shift 2
-	if ! "$rawcd" convert "$sheet" -o "$out" --quiet "$@" 2>"$work/convert.err"; then
-		cat "$work/convert.err" >&2
-		return 1
-	fi
-}
 
 cdinfo_sheet() { # dir, stem, tracks, sectors a track, cdt file: a sheet cd-info reads (its BIN
 	# must be named after the sheet: cd-info 2.1.0 opens STEM.bin whatever FILE says)
@@ -292,6 +232,4 @@ must_fail "compare catches a wrong language code" "language 'German', want 'Engl
 must_fail "lead-in compare catches other packs" "differ" cmp hist/lead.cdt two/packs96.cdt
 rm -f bad.*
 
-done=yes
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+finish

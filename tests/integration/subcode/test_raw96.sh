@@ -20,80 +20,11 @@
 #      sector or one lead-in R-W bit damaged is rejected by the decoder; one main byte by the compare.
 #
 # Needs xorriso, sox, jq, python3 and cmp; exits 77 (skip) when one is missing.
-set -euo pipefail
-
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-for tool in xorriso sox jq python3 cmp xxd; do
-	if ! command -v "$tool" >/dev/null 2>&1; then
-		echo "SKIP: '$tool' is not installed (apt-get install xorriso sox jq python3 diffutils xxd)"
-		exit 77
-	fi
-done
-rawcd=${RAWCD_BIN:?RAWCD_BIN must name the rawcd executable (meson test sets it)}
-decode=("python3" "$here/decode_subcode.py")
-tool=("python3" "$here/image_tool.py")
-work=$(mktemp -d)
-passed=0 failed=0 done=no
-# An unexpected error (set -e) still ends with the summary line, counted as one more failure.
-on_exit() {
-	local st=$?
-	rm -rf "$work"
-	if [ "$done" != yes ]; then
-		echo "FAIL: stopped by an unexpected error (exit $st)" >&2
-		echo "$passed passed, $((failed + 1)) failed"
-		exit 1
-	fi
-}
-trap on_exit EXIT
-
-check() { # name, then a command that must succeed
-	local name=$1
-	shift
-	if "$@"; then
-		passed=$((passed + 1))
-		echo "ok: $name"
-	else
-		failed=$((failed + 1))
-		echo "FAIL: $name" >&2
-	fi
-}
-
-must_fail() { # name, text the output must hold, then a command that must exit 1
-	local name=$1 want=$2 st=0
-	shift 2
-	"$@" >"$work/neg.out" 2>&1 || st=$?
-	if [ "$st" = 1 ] && grep -q -- "$want" "$work/neg.out"; then
-		passed=$((passed + 1))
-		echo "ok: $name (rejected: $(grep -m1 -- "$want" "$work/neg.out"))"
-	else
-		failed=$((failed + 1))
-		echo "FAIL: $name: exit $st, wanted 1 and '$want' in:" >&2
-		sed 's/^/    /' "$work/neg.out" >&2
-	fi
-}
-
-size_is() { # file, bytes
-	local got
-	got=$(stat -c %s "$1")
-	[ "$got" = "$2" ] || { echo "    $1 is $got bytes, want $2" >&2; return 1; }
-}
-
-convert() { # sheet, out, args...: rawcd convert, failing the check on a non-zero exit
-	local sheet=$1 out=$2
-	shift 2
-	if ! "$rawcd" convert "$sheet" -o "$out" --quiet "$@" 2>"$work/convert.err"; then
-		cat "$work/convert.err" >&2
-		return 1
-	fi
-}
+source "$(dirname "$0")/lib.sh"
+need xorriso sox jq python3 cmp xxd
 
 # --- the disc ------------------------------------------------------------------------------------
-mkdir "$work/disc"
-bash "$here/../peers/make_mixed_disc.sh" "$work/disc"
-cd "$work"
-sheet=disc/mixed.cue
-"$rawcd" toc "$sheet" --format json >toc.json
-leadout=$(jq -r .leadout_lba toc.json)
+mixed_disc
 first_mode=$(jq -r '.tracks[0].mode' toc.json)
 echo "mixed disc: lead-out at LBA $leadout, track 1 $first_mode"
 check "convert --format bin" convert "$sheet" ref.bin --format bin
@@ -239,6 +170,4 @@ must_fail "main-channel compare catches one flipped byte" "differ" cmp bad.main 
 must_fail "decoder rejects a wrongly stated first LBA" "MISMATCH" "${decode[@]}" --toc toc.json --format raw96 --first-lba -401 neg.raw96
 rm -f bad.img bad.main neg.*
 
-done=yes
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+finish
