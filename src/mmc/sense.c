@@ -80,6 +80,11 @@ static const struct sense_entry table[] = {
 	 "calibration area error)."},
 	{KEY_MEDIUM_ERROR, 0x73, ANY, RAWCD_SENSE_FATAL,
 	 "The drive failed to control the disc's recording (CD control error or power calibration error)."},
+	{KEY_MEDIUM_ERROR, 0x57, 0x00, RAWCD_SENSE_FATAL,
+	 "The drive cannot read the table of contents of this disc (unable to recover table-of-contents)."},
+	{KEY_ILLEGAL_REQUEST, 0x1A, 0x00, RAWCD_SENSE_REFUSED,
+	 "The drive refused the length of the parameters sent with the command (parameter list length "
+	 "error)."},
 	{KEY_ILLEGAL_REQUEST, 0x20, 0x00, RAWCD_SENSE_NOT_SUPPORTED,
 	 "The drive does not support this command (invalid command operation code)."},
 	{KEY_ILLEGAL_REQUEST, 0x21, 0x00, RAWCD_SENSE_FATAL,
@@ -94,6 +99,9 @@ static const struct sense_entry table[] = {
 	 "(invalid field in parameter list)."},
 	{KEY_ILLEGAL_REQUEST, 0x26, ANY, RAWCD_SENSE_REFUSED,
 	 "The drive refused the parameters sent with the command (parameter not supported or invalid)."},
+	{KEY_ILLEGAL_REQUEST, 0x39, 0x00, RAWCD_SENSE_REFUSED,
+	 "The drive cannot save its settings (saving parameters not supported): send the mode page without "
+	 "the save bit."},
 	{KEY_ILLEGAL_REQUEST, 0x2C, 0x00, RAWCD_SENSE_FATAL,
 	 "The drive received commands in an order it does not allow (command sequence error)."},
 	{KEY_ILLEGAL_REQUEST, 0x30, ANY, RAWCD_SENSE_FATAL,
@@ -106,6 +114,9 @@ static const struct sense_entry table[] = {
 	{KEY_UNIT_ATTENTION, 0x29, ANY, RAWCD_SENSE_RETRY,
 	 "The drive was reset or powered on; send the command again (power on, reset, or bus device reset "
 	 "occurred)."},
+	{KEY_HARDWARE_ERROR, 0x44, 0x00, RAWCD_SENSE_FATAL,
+	 "The drive reports an internal failure; power it off and on, or try another drive (internal target "
+	 "failure)."},
 	{KEY_DATA_PROTECT, 0x27, ANY, RAWCD_SENSE_FATAL,
 	 "The drive or the disc is write-protected, so nothing can be written (write protected)."},
 };

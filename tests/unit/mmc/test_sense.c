@@ -57,6 +57,11 @@ static const struct known codes[] = {
 	{0x3, 0x73, 0x05, RAWCD_SENSE_FATAL, "power calibration"},
 	{0x7, 0x27, 0x00, RAWCD_SENSE_FATAL, "write protected"},
 	{0x5, 0x30, 0x02, RAWCD_SENSE_FATAL, "incompatible medium"},
+	/* what the emulated recorder also answers */
+	{0x5, 0x1A, 0x00, RAWCD_SENSE_REFUSED, "parameter list length error"},
+	{0x5, 0x39, 0x00, RAWCD_SENSE_REFUSED, "saving parameters not supported"},
+	{0x3, 0x57, 0x00, RAWCD_SENSE_FATAL, "unable to recover table-of-contents"},
+	{0x4, 0x44, 0x00, RAWCD_SENSE_FATAL, "internal target failure"},
 };
 
 #define NCODES (sizeof codes / sizeof codes[0])
