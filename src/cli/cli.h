@@ -3,6 +3,7 @@
 #ifndef RAWCD_CLI_H
 #define RAWCD_CLI_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -21,6 +22,19 @@ int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Parse a capacity: sectors ("359849") or the latest lead-out MSF ("79:59:74"). */
 bool cli_parse_capacity(const char *text, int32_t *out_lba);
+
+/* Set by SIGINT/SIGTERM once cli_catch_stop_signals() ran: the library polls it as its cancel flag. */
+extern volatile sig_atomic_t cli_stop_signal;
+
+/* Catch SIGINT and SIGTERM into cli_stop_signal (SA_RESTART: system calls go on; work stops between
+ * batches, cleanly). */
+void cli_catch_stop_signals(void);
+
+/* "SIGTERM" or "SIGINT", for the message after a stop. */
+const char *cli_stop_signal_name(void);
+
+/* Monotonic seconds, for progress and summaries. */
+double cli_now(void);
 
 /* Print a subcommand's help text to stdout. */
 void cli_help(const char *command);

@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -14,28 +13,6 @@
 #include "rawcd/transport.h"
 
 #define SPEED_1X_TENTHS 1764 /* 1x = 176.4 kB/s */
-
-static volatile sig_atomic_t stop_signal;
-
-static void on_signal(int sig)
-{
-	stop_signal = sig;
-}
-
-static void install_handlers(void)
-{
-	struct sigaction sa = {.sa_handler = on_signal, .sa_flags = SA_RESTART};
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-}
-
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 struct burn_args {
 	const char *input, *device;
@@ -52,7 +29,7 @@ static void show_progress(void *user, const struct rawcd_burn_progress *p)
 {
 	static const char *const phase[] = {"preparing", "lead-in", "program", "lead-out", "finishing", "verifying"};
 	struct progress *pr = user;
-	double t = now();
+	double t = cli_now();
 	bool last = p->phase >= RAWCD_BURN_FINISHING;
 	if (!pr->tty || (t - pr->last < 0.25 && !last))
 		return;
@@ -170,17 +147,17 @@ int cmd_burn(int argc, char **argv)
 	rawcd_transport *t = NULL;
 	rc = rawcd_transport_open_sg(&t, a.device, false, diag);
 	struct rawcd_burn_result result = {0};
-	struct progress prog = {.start = now(), .tty = !a.quiet && isatty(STDERR_FILENO)};
+	struct progress prog = {.start = cli_now(), .tty = !a.quiet && isatty(STDERR_FILENO)};
 	if (rc == RAWCD_OK) {
-		install_handlers();
-		rc = rawcd_burn(t, disc, &a.opts, show_progress, &prog, &stop_signal, &result, diag);
+		cli_catch_stop_signals();
+		rc = rawcd_burn(t, disc, &a.opts, show_progress, &prog, &cli_stop_signal, &result, diag);
 	}
 	cli_print_diag(diag);
 	int status = rawcd_error_exit_status(rc);
 	if (rc == RAWCD_E_CANCELED)
-		fprintf(stderr, "rawcd: stopped by %s\n", stop_signal == SIGTERM ? "SIGTERM" : "SIGINT");
+		fprintf(stderr, "rawcd: stopped by %s\n", cli_stop_signal_name());
 	else if (rc == RAWCD_OK && !a.quiet)
-		print_summary(&a, &result, now() - prog.start);
+		print_summary(&a, &result, cli_now() - prog.start);
 	if (rc == RAWCD_OK && result.verify_mismatches)
 		status = EXIT_FINDINGS;
 	rawcd_transport_close(t);

@@ -6,34 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
-
-static volatile sig_atomic_t stop_signal;
-
-static void on_signal(int sig)
-{
-	stop_signal = sig;
-}
-
-static void install_handlers(void)
-{
-	struct sigaction sa = {.sa_handler = on_signal, .sa_flags = SA_RESTART};
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	/* Past RLIMIT_FSIZE write() then fails with EFBIG and the error is reported, instead of a kill. */
-	signal(SIGXFSZ, SIG_IGN);
-}
-
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 struct progress {
 	double start, last;
@@ -43,7 +18,7 @@ struct progress {
 static void show_progress(void *user, uint64_t done, uint64_t total)
 {
 	struct progress *p = user;
-	double t = now();
+	double t = cli_now();
 	if (!p->tty || (t - p->last < 0.25 && done < total))
 		return;
 	p->last = t;
@@ -151,26 +126,27 @@ int cmd_convert(int argc, char **argv)
 	int rc = parse_args(&a, argc, argv);
 	if (rc)
 		return rc < 0 ? 0 : rc;
-	install_handlers();
+	cli_catch_stop_signals();
+	signal(SIGXFSZ, SIG_IGN); /* past RLIMIT_FSIZE write() fails with EFBIG, reported, instead of a kill */
 	rawcd_diag *diag = rawcd_diag_new();
 	struct rawcd_disc *disc = NULL;
-	struct progress prog = {.start = now(), .tty = !a.quiet && isatty(STDERR_FILENO)};
+	struct progress prog = {.start = cli_now(), .tty = !a.quiet && isatty(STDERR_FILENO)};
 	rc = rawcd_cue_load(&disc, a.input, &a.layout, diag);
 	if (rc == RAWCD_OK) {
 		struct rawcd_image_options opts = a.image;
 		opts.force = a.force;
 		opts.progress = show_progress;
 		opts.progress_user = &prog;
-		opts.cancel = &stop_signal;
+		opts.cancel = &cli_stop_signal;
 		rc = rawcd_image_write(disc, a.output, &opts, diag);
 	}
 	if (!a.quiet || rc)
 		cli_print_diag(diag);
 	if (rc == RAWCD_E_CANCELED)
 		fprintf(stderr, "rawcd: stopped by %s; no output was left behind\n",
-			stop_signal == SIGTERM ? "SIGTERM" : "SIGINT");
+			cli_stop_signal_name());
 	else if (rc == RAWCD_OK && !a.quiet)
-		print_summary(&a, disc, now() - prog.start);
+		print_summary(&a, disc, cli_now() - prog.start);
 	rawcd_disc_free(disc);
 	rawcd_diag_free(diag);
 	return rawcd_error_exit_status(rc);

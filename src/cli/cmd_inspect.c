@@ -8,18 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
 #include "cli/inspect_text.h"
-
-static volatile sig_atomic_t stop_signal;
-
-static void on_signal(int sig)
-{
-	stop_signal = sig;
-}
 
 struct inspect_args {
 	const char *image;
@@ -32,17 +24,10 @@ struct progress {
 	bool tty;
 };
 
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 static void show_progress(void *user, uint64_t done, uint64_t total)
 {
 	struct progress *p = user;
-	double t = now();
+	double t = cli_now();
 	if (!p->tty || (t - p->last < 0.25 && done < total))
 		return;
 	p->last = t;
@@ -131,20 +116,17 @@ int cmd_inspect(int argc, char **argv)
 	int rc = parse_args(&a, argc, argv);
 	if (rc)
 		return rc < 0 ? 0 : rc;
-	struct sigaction sa = {.sa_handler = on_signal, .sa_flags = SA_RESTART};
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
+	cli_catch_stop_signals();
 	struct progress prog = {.tty = !a.quiet && isatty(STDERR_FILENO)};
 	a.opts.progress = show_progress;
 	a.opts.progress_user = &prog;
-	a.opts.cancel = &stop_signal;
+	a.opts.cancel = &cli_stop_signal;
 	rawcd_diag *diag = rawcd_diag_new();
 	struct rawcd_inspect_report *report = NULL;
 	rc = rawcd_inspect_image(&report, a.image, &a.opts, diag);
 	cli_print_diag(diag);
 	if (rc == RAWCD_E_CANCELED)
-		fprintf(stderr, "rawcd: stopped by %s\n", stop_signal == SIGTERM ? "SIGTERM" : "SIGINT");
+		fprintf(stderr, "rawcd: stopped by %s\n", cli_stop_signal_name());
 	else if (rc && rawcd_diag_error_count(diag) == 0)
 		fprintf(stderr, "rawcd: %s: %s\n", a.image, rawcd_strerror(rc));
 	rawcd_diag_free(diag);

@@ -3,56 +3,17 @@
  * resolve each FILE against the sheet's folder. */
 #include "cue/cue_internal.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "rawcd/error.h"
 #include "util/diag.h"
-
-static char *folder_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	if (!slash)
-		return strdup(".");
-	if (slash == path)
-		return strdup("/");
-	return strndup(path, (size_t)(slash - path));
-}
-
-static char *join(const char *folder, const char *name)
-{
-	char *out = NULL;
-	if (name[0] == '/')
-		return strdup(name);
-	return asprintf(&out, "%s/%s", folder, name) < 0 ? NULL : out;
-}
-
-/* The single entry of @p folder whose name equals @p base without regard to case, or NULL. */
-static char *find_nocase(const char *folder, const char *base)
-{
-	DIR *dir = opendir(folder);
-	if (!dir)
-		return NULL;
-	char *found = NULL;
-	struct dirent *e;
-	while ((e = readdir(dir))) {
-		if (strcasecmp(e->d_name, base) == 0) {
-			free(found);
-			found = strdup(e->d_name);
-			if (strcmp(e->d_name, base) == 0)
-				break;
-		}
-	}
-	closedir(dir);
-	return found;
-}
+#include "util/path.h"
 
 /* The folder a FILE name points into, with Windows separators turned round; the sheet's folder for a
  * bare name or a drive-letter path (C:\rips\a.wav). *base gets the last component. */
@@ -68,7 +29,7 @@ static char *folder_for(const char *name, const char *folder, const char **base)
 	for (char *c = sub; c && *c; c++)
 		if (*c == '\\')
 			*c = '/';
-	char *dir = sub ? join(folder, sub) : NULL;
+	char *dir = sub ? rcd_path_join(folder, sub) : NULL;
 	free(sub);
 	return dir;
 }
@@ -77,7 +38,7 @@ static char *folder_for(const char *name, const char *folder, const char **base)
  * named folder or the sheet's own. Each fallback is a warning. */
 static int resolve_one(struct rawcd_file *f, const char *folder, const char *sheet, rawcd_diag *diag)
 {
-	f->path = join(folder, f->name);
+	f->path = rcd_path_join(folder, f->name);
 	if (!f->path)
 		return RAWCD_E_NOMEM;
 	struct stat st;
@@ -87,7 +48,7 @@ static int resolve_one(struct rawcd_file *f, const char *folder, const char *she
 	char *dir = folder_for(f->name, folder, &base);
 	if (!dir)
 		return RAWCD_E_NOMEM;
-	char *match = find_nocase(dir, base);
+	char *match = rcd_path_find_nocase(dir, base);
 	if (match && strcmp(match, base) == 0 && strcmp(dir, folder) == 0) { /* a dangling link: no other name */
 		free(match);
 		match = NULL;
@@ -96,9 +57,9 @@ static int resolve_one(struct rawcd_file *f, const char *folder, const char *she
 		free(dir);
 		if (!(dir = strdup(folder)))
 			return RAWCD_E_NOMEM;
-		match = find_nocase(dir, base);
+		match = rcd_path_find_nocase(dir, base);
 	}
-	char *path = match ? join(dir, match) : NULL;
+	char *path = match ? rcd_path_join(dir, match) : NULL;
 	free(match);
 	free(dir);
 	if (path) {
@@ -112,7 +73,7 @@ static int resolve_one(struct rawcd_file *f, const char *folder, const char *she
 
 int rcd_cue_resolve_paths(struct rawcd_disc *disc, rawcd_diag *diag)
 {
-	char *folder = folder_of(disc->sheet_path);
+	char *folder = rcd_path_folder(disc->sheet_path);
 	if (!folder)
 		return RAWCD_E_NOMEM;
 	int rc = RAWCD_OK;

@@ -1,24 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* A disc's CD-TEXT: its CDTEXTFILE when the sheet names one, else packs built from its CD-TEXT keywords. */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "rawcd/cdtext.h"
 #include "rawcd/error.h"
 #include "util/diag.h"
-
-/* Beside the sheet, as FILE names are. */
-static char *cdtextfile_path(const struct rawcd_disc *d)
-{
-	const char *slash = strrchr(d->sheet_path, '/');
-	char *path = NULL;
-	if (d->cdtextfile[0] == '/' || !slash)
-		return strdup(d->cdtextfile);
-	if (asprintf(&path, "%.*s/%s", (int)(slash - d->sheet_path), d->sheet_path, d->cdtextfile) < 0)
-		return NULL;
-	return path;
-}
+#include "util/path.h"
 
 /* Good CRCs are not enough for a lead-in: the packs must also decode (sequence, blocks, size info). */
 static int check_decodes(const struct rawcd_cdtext_packs *packs, const char *path, rawcd_diag *diag)
@@ -49,7 +37,7 @@ int rawcd_cdtext_for_disc(struct rawcd_cdtext_packs *out, const struct rawcd_dis
 		return RAWCD_E_ARG;
 	if (!disc->cdtextfile)
 		return rawcd_cdtext_build(out, disc, diag);
-	char *path = cdtextfile_path(disc);
+	char *path = rcd_path_beside(disc->sheet_path, disc->cdtextfile); /* as FILE names are */
 	rawcd_diag *file_diag = rawcd_diag_new();
 	if (!path || !file_diag) {
 		free(path);

@@ -16,6 +16,7 @@
 #include "rawcd/image.h"
 #include "rawcd/stream.h"
 #include "util/diag.h"
+#include "util/path.h"
 
 enum { OUT_MAIN, OUT_SUB, OUT_TEXT, OUT_COUNT };
 
@@ -31,7 +32,7 @@ struct job {
 /* @p path with its extension (one of @p exts, or any when @p exts is NULL) replaced by @p ext. */
 static char *with_extension(const char *path, const char *const *exts, const char *ext)
 {
-	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	const char *base = rcd_path_base(path);
 	const char *dot = strrchr(base, '.');
 	size_t stem = strlen(path);
 	if (dot && dot != base) {
@@ -135,8 +136,7 @@ static int write_text(struct job *j)
 	int rc;
 	if (j->opts->format == RAWCD_IMAGE_BIN) {
 		const char *bin = j->path[OUT_MAIN];
-		const char *base = strrchr(bin, '/') ? strrchr(bin, '/') + 1 : bin;
-		rc = rawcd_image_bin_cue_text(&text, j->disc, base);
+		rc = rawcd_image_bin_cue_text(&text, j->disc, rcd_path_base(bin));
 		if (rc == RAWCD_E_ARG)
 			return rcd_error(j->diag, RAWCD_E_ARG, bin, 0, "a CUE sheet cannot name a file whose name "
 					 "holds a double quote: choose another output name");

@@ -11,14 +11,7 @@
 
 #include "rawcd/error.h"
 #include "util/diag.h"
-
-static char *folder_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	if (!slash)
-		return strdup(".");
-	return slash == path ? strdup("/") : strndup(path, (size_t)(slash - path));
-}
+#include "util/path.h"
 
 static int io_error(const struct rcd_outfile *o, rawcd_diag *diag, const char *what, int err)
 {
@@ -32,7 +25,7 @@ static int io_error(const struct rcd_outfile *o, rawcd_diag *diag, const char *w
 int rcd_outfile_open(struct rcd_outfile *o, const char *path, rawcd_diag *diag)
 {
 	*o = (struct rcd_outfile){.fd = -1};
-	char *dir = folder_of(path);
+	char *dir = rcd_path_folder(path);
 	if (!dir)
 		return RAWCD_E_NOMEM;
 	struct stat st;
@@ -42,7 +35,7 @@ int rcd_outfile_open(struct rcd_outfile *o, const char *path, rawcd_diag *diag)
 		free(dir);
 		return rc;
 	}
-	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	const char *base = rcd_path_base(path);
 	o->path = strdup(path);
 	if (!o->path || asprintf(&o->temp, "%s/.%s.rawcd-XXXXXX", dir, base) < 0) {
 		free(dir);
@@ -106,7 +99,7 @@ int rcd_outfile_commit(struct rcd_outfile *o, rawcd_diag *diag)
 		return io_error(o, diag, "renaming the temporary file into place", errno);
 	free(o->temp);
 	o->temp = NULL;
-	char *dir = folder_of(o->path);
+	char *dir = rcd_path_folder(o->path);
 	int dfd = dir ? open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
 	if (dfd >= 0) {
 		fsync(dfd); /* best effort: the rename is done either way */

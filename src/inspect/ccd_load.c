@@ -2,17 +2,16 @@
 /* rawcd_ccd_load(): read the .ccd, parse it, then find the .img and .sub beside it and measure the .img. */
 #include "rawcd/ccd.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 
 #include "inspect/ccd_internal.h"
 #include "rawcd/error.h"
 #include "util/diag.h"
+#include "util/path.h"
 
 static int read_text(const char *path, char **out, size_t *len, rawcd_diag *diag)
 {
@@ -42,21 +41,13 @@ static char *find_file(const char *path, const char *ccd, rawcd_diag *diag)
 	struct stat st;
 	if (stat(path, &st) == 0)
 		return strdup(path);
-	const char *slash = strrchr(path, '/');
-	char *folder = slash ? strndup(path, (size_t)(slash - path) + (slash == path)) : strdup(".");
-	const char *base = slash ? slash + 1 : path;
-	DIR *dir = folder ? opendir(folder) : NULL;
-	char *found = NULL;
-	for (struct dirent *e; dir && !found && (e = readdir(dir));) {
-		if (strcasecmp(e->d_name, base) != 0)
-			continue;
-		if (asprintf(&found, "%s/%s", folder, e->d_name) < 0)
-			found = NULL;
-		else
-			rcd_warn(diag, ccd, 0, "\"%s\" is named \"%s\" on disk; using it", base, e->d_name);
-	}
-	if (dir)
-		closedir(dir);
+	const char *base = rcd_path_base(path);
+	char *folder = rcd_path_folder(path);
+	char *match = folder ? rcd_path_find_nocase(folder, base) : NULL;
+	char *found = match ? rcd_path_join(folder, match) : NULL;
+	if (found)
+		rcd_warn(diag, ccd, 0, "\"%s\" is named \"%s\" on disk; using it", base, match);
+	free(match);
 	free(folder);
 	return found;
 }

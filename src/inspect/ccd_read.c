@@ -18,6 +18,7 @@
 #include "rawcd/msf.h"
 #include "rawcd/toc.h"
 #include "util/diag.h"
+#include "util/path.h"
 
 enum { POINT_A0 = 0xA0, POINT_A1 = 0xA1, POINT_A2 = 0xA2, CONTROL_DATA = 0x04 };
 
@@ -379,12 +380,6 @@ static char *sibling(const char *ccd_path, const char *ext)
 	return out;
 }
 
-static const char *base_name(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	return slash ? slash + 1 : path;
-}
-
 /* Audio: PRE, DCP, 4CH from CONTROL bits 0, 1, 3; data: DCP (IEC 60908 §17.5.1). */
 static unsigned flags_of(uint8_t control, bool audio)
 {
@@ -425,7 +420,7 @@ static int build_disc(const struct reader *r, struct rawcd_disc *d, const char *
 	d->file_count = 1;
 	struct rawcd_file *f = &d->files[0];
 	f->path = sibling(ccd_path, ".img");
-	f->name = f->path ? strdup(base_name(f->path)) : NULL;
+	f->name = f->path ? strdup(rcd_path_base(f->path)) : NULL;
 	if (!f->name)
 		return RAWCD_E_NOMEM;
 	f->type = RAWCD_FILE_BINARY;

@@ -10,6 +10,7 @@
 #include "rawcd/ccd.h"
 #include "rawcd/cue.h"
 #include "rawcd/error.h"
+#include "util/path.h"
 
 int rcd_irun_init(struct rcd_irun *run, const char *image, enum rawcd_inspect_source source,
 		  const struct rawcd_inspect_options *opts, rawcd_diag *diag)
@@ -138,8 +139,7 @@ void rawcd_inspect_report_free(struct rawcd_inspect_report *report)
 static bool has_extension(const char *path, const char *ext)
 {
 	size_t n = strlen(path), e = strlen(ext);
-	const char *slash = strrchr(path, '/');
-	const char *base = slash ? slash + 1 : path;
+	const char *base = rcd_path_base(path);
 	return n > e && (size_t)(path + n - base) > e && strcasecmp(path + n - e, ext) == 0;
 }
 
