@@ -46,5 +46,6 @@ expect "toc of /dev/zero is a sheet, not a drive" 2 "not a regular file" "$rawcd
 expect "burn --help" 0 "" "$rawcd" burn --help
 grep -q -- "--write-mode M" "$tmp/out" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: burn --help" >&2; }
 
-echo "burn CLI: $passed passed, $failed failed"
+echo "burn CLI:"
+echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,0 +1,195 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# The burn through the real Linux SCSI stack (issue 6, DESIGN.md §5 "Testing without a drive"): QEMU under
+# TCG boots Debian's kernel with an initramfs built here (busybox, rawcd and its libraries, the emulated
+# recorder as a TCMU backend, the modules, testdata/example). In the guest, tcm_loop + target_core_user
+# make the recorder a real /dev/sr1 and /dev/sg1, so every CDB of `rawcd burn` goes through SG_IO, sr/sg,
+# the SCSI midlayer and LIO; QEMU's own virtio scsi-cd, holding example.iso read-only, is /dev/sr0.
+# guest_init.sh runs the steps; this script builds, boots and checks what the console shows.
+#
+# usage: test_kernel_path.sh RAWCD TCMU_RECORDER HOLD_EXCL
+# Exit 77 (skipped, said on stderr) without qemu-system-x86_64, a Debian kernel with its modules,
+# busybox-static or cpio: `.ci/run` installs qemu-system-x86, linux-image-amd64, busybox-static and cpio.
+set -euo pipefail
+rawcd=${1:?usage: test_kernel_path.sh RAWCD TCMU_RECORDER HOLD_EXCL}
+recorder=${2:?}
+hold=${3:?}
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+example=${RAWCD_TESTDATA:-$here/../../testdata}/example
+
+skip() {
+	echo "SKIPPED: kernel-path test: $*" >&2
+	exit 77
+}
+command -v qemu-system-x86_64 >/dev/null || skip "no qemu-system-x86_64 (apt-get install qemu-system-x86)"
+command -v cpio >/dev/null || skip "no cpio (apt-get install cpio)"
+kernel=$(ls -1 /boot/vmlinuz-* 2>/dev/null | sort -V | tail -1 || true)
+[ -n "$kernel" ] && [ -r "$kernel" ] || skip "no readable /boot/vmlinuz-* (apt-get install linux-image-amd64)"
+kver=${kernel#/boot/vmlinuz-}
+moddir=/lib/modules/$kver
+[ -d "$moddir/kernel" ] || skip "no $moddir for $kernel"
+busybox=/bin/busybox
+if ! [ -x "$busybox" ] || ldd "$busybox" >/dev/null 2>&1; then
+	skip "no static /bin/busybox (apt-get install busybox-static)"
+fi
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+root=$tmp/root
+mkdir -p "$root"/{bin,dev,lib,proc,sys,tmp,modules,data}
+cp "$busybox" "$root/bin/busybox"
+cp "$here/guest_init.sh" "$root/init"
+chmod 755 "$root/init"
+
+# The programs, and every library they load, at the same paths (RUNPATHs included).
+copy_with_libs() { # program, name in /bin
+	cp "$1" "$root/bin/$2"
+	local lib
+	for lib in $(ldd "$1" | grep -oE '/[^ ]+' | sort -u); do
+		mkdir -p "$root$(dirname "$lib")"
+		cp -L "$lib" "$root$lib"
+		cp -L "$lib" "$root/lib/"
+	done
+}
+copy_with_libs "$rawcd" rawcd
+copy_with_libs "$recorder" tcmu_recorder
+copy_with_libs "$hold" hold_excl
+
+modules=(scsi_common scsi_mod cdrom sr_mod sg virtio_ring virtio virtio_pci_legacy_dev virtio_pci_modern_dev
+	virtio_pci virtio_scsi crct10dif_common crc-t10dif configfs target_core_mod uio target_core_user tcm_loop)
+for m in "${modules[@]}"; do
+	f=$(find "$moddir/kernel" -name "$m.ko" -o -name "$m.ko.xz" -o -name "$m.ko.zst" | head -1)
+	[ -n "$f" ] || skip "module $m is not in $moddir"
+	case $f in
+	*.xz) xz -dc "$f" >"$root/modules/$m.ko" ;;
+	*.zst) zstd -qdc "$f" >"$root/modules/$m.ko" ;;
+	*) cp "$f" "$root/modules/$m.ko" ;;
+	esac
+done
+cp "$example/example.cue" "$example/example.iso" "$example/tone.flac" "$root/data/"
+(cd "$root" && find . | cpio -o -H newc --quiet) >"$tmp/initramfs.cpio"
+
+# QEMU's CD-ROM holds a copy of example.iso, opened read-only; it must come back unchanged.
+cp "$example/example.iso" "$tmp/cd.iso"
+iso_sum=$(md5sum <"$tmp/cd.iso")
+
+console=$tmp/console.log
+echo "kernel-path test: booting $kernel under QEMU (TCG)" >&2
+qemu_status=0
+timeout 900 qemu-system-x86_64 -accel tcg -m 1024 -smp 1 -nodefaults -no-reboot -display none \
+	-serial "file:$console" -kernel "$kernel" -initrd "$tmp/initramfs.cpio" \
+	-append "console=ttyS0 rdinit=/init panic=-1 loglevel=4" \
+	-device virtio-scsi-pci,id=scsi0 \
+	-drive "if=none,id=cd0,file=$tmp/cd.iso,media=cdrom,readonly=on,format=raw" \
+	-device scsi-cd,drive=cd0,bus=scsi0.0 || qemu_status=$?
+tr -d '\r' <"$console" >"$tmp/console.txt"
+cp "$tmp/console.txt" "${RAWCD_KEEP_CONSOLE:-/dev/null}" 2>/dev/null || true
+console=$tmp/console.txt
+
+passed=0 failed=0
+ok() { passed=$((passed + 1)); }
+fail() {
+	failed=$((failed + 1))
+	echo "FAIL: $*" >&2
+}
+check() { # description, command...
+	local what=$1
+	shift
+	if "$@"; then ok; else fail "$what"; fi
+}
+exit_of() { sed -n "s/^@@ step $1 exit=//p" "$console" | head -1; }
+out_of() { sed -n "s/^@@ $1 out: //p" "$console"; }
+err_of() { sed -n "s/^@@ $1 err: //p" "$console"; }
+expect_exit() { # step, status
+	local got
+	got=$(exit_of "$1")
+	if [ "$got" = "$2" ]; then
+		ok
+	else
+		fail "step $1: exit ${got:-missing} (expected $2); stderr:"
+		err_of "$1" | head -20 >&2
+	fi
+}
+expect_err() { # step, words
+	if err_of "$1" | grep -qiF -- "$2"; then ok; else fail "step $1: stderr does not say \"$2\""; fi
+}
+
+check "QEMU exited by itself (status $qemu_status)" [ "$qemu_status" -eq 0 ]
+check "the guest booted" grep -q '^@@ guest up' "$console"
+check "the guest finished its steps" grep -q '^@@ guest done' "$console"
+if grep -q '^@@ insmod' "$console"; then fail "$(grep '^@@ insmod' "$console" | head -3)"; fi
+if grep -qE '^@@ no /dev/' "$console"; then fail "$(grep -E '^@@ no /dev/' "$console")"; fi
+
+# QEMU's read-only scsi-cd: its TOC is read, and a burn is refused before anything is written.
+expect_exit qemu-toc 0
+check "QEMU's disc: one data track at LBA 0, lead-out at 300" \
+	[ "$(out_of qemu-toc | jq -c '[.first_track, .last_track, .tracks[0].start_lba, .tracks[0].control, .leadout_lba]' 2>/dev/null)" = '[1,1,0,4,300]' ]
+expect_exit qemu-drive 0
+expect_exit qemu-burn 3
+expect_err qemu-burn "cannot write CDs"
+expect_err qemu-burn "nothing was written"
+expect_exit qemu-burn-simulate 3
+check "QEMU's CD-ROM image is unchanged" [ "$(md5sum <"$tmp/cd.iso")" = "$iso_sum" ]
+expect_exit not-a-drive 3
+expect_err not-a-drive "not a device"
+
+# The recorder through TCMU.
+expect_exit convert 0
+check "the recorder is the guest's sg1 (INQUIRY through LIO)" grep -q '^@@ recorder device: RAWCD' "$console"
+expect_exit drive 0
+expect_exit drive-sg 0
+check "rawcd drive sees a blank CD-R that writes raw" \
+	[ "$(out_of drive-sg | jq -c '[.current_profile.name, .disc.status, .write_modes.raw96r]' 2>/dev/null)" = '["CD-R","blank","accepted"]' ]
+expect_exit burn-simulate 0
+expect_exit burn-busy 3
+expect_err burn-busy "another program has the drive open"
+expect_exit burn 0
+expect_exit burn-again 3
+expect_err burn-again "blank"
+
+# What the recorder counted: a Test Write, then the real burn; both raw (write type 3) with data block
+# type 3 (2448 bytes, raw P-W), 11,475 lead-in sectors before LBA -150, no bad Q CRC, and every block equal
+# to `rawcd convert --format raw96 --lead-in=11625 --lead-out` (data sectors descrambled).
+mapfile -t recordings < <(sed -n 's/^@@ recorder: recorder: recording //p' "$console" | grep -v ' writes=0 ')
+field() { # recording line, name: its value, or -1 when the line has none
+	local v
+	v=$(echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p")
+	echo "${v:--1}"
+}
+check "the recorder logged two recordings (found ${#recordings[@]})" [ "${#recordings[@]}" -eq 2 ]
+for i in 0 1; do
+	r=${recordings[$i]:-}
+	want_test=$((i == 0 ? 1 : 0))
+	check "recording $i: write type 3" [ "$(field "$r" write_type)" = 3 ]
+	check "recording $i: data block type 3" [ "$(field "$r" data_block_type)" = 3 ]
+	check "recording $i: Test Write $want_test" [ "$(field "$r" test_write)" = "$want_test" ]
+	check "recording $i: 0 bad Q CRCs" [ "$(field "$r" bad_q_crc)" = 0 ]
+	check "recording $i: 11475 lead-in sectors" [ "$(field "$r" leadin_blocks)" = 11475 ]
+	check "recording $i: every lead-in sector a TOC frame" [ "$(field "$r" leadin_toc_frames)" = 11475 ]
+	check "recording $i: 150 pregap sectors" [ "$(field "$r" pregap_blocks)" = 150 ]
+	check "recording $i: 6750 lead-out frames" [ "$(field "$r" leadout_frames)" = 6750 ]
+	check "recording $i: no block differs from the converted image" [ "$(field "$r" different)" = 0 ]
+	# 11,625 lead-in sectors from LBA -11625, 825 of program, 6,750 of lead-out: 19,200 blocks.
+	check "recording $i: 19200 blocks received" [ "$(field "$r" blocks)" = 19200 ]
+	check "recording $i: every received block compared" \
+		[ "$(($(field "$r" equal) + $(field "$r" descrambled)))" = 19200 ]
+	check "recording $i: the data sectors came scrambled" [ "$(field "$r" descrambled)" = 11925 ]
+done
+check "the real burn left the disc complete" [ "$(field "${recordings[1]:-}" disc_status)" = 2 ]
+
+# The TOC read back from the burned disc is the sheet's expected TOC.
+expect_exit toc-disc 0
+expect_exit toc-sheet 0
+toc_fields='[.first_track, .last_track, [.tracks[] | [.number, .start_lba, .control, .adr]], .leadout_lba, .sessions]'
+disc_toc=$(out_of toc-disc | jq -c "$toc_fields" 2>/dev/null || echo "unreadable")
+sheet_toc=$(out_of toc-sheet | jq -c "$toc_fields" 2>/dev/null || echo "unreadable")
+check "TOC read through the kernel ($disc_toc) equals the expected TOC ($sheet_toc)" \
+	[ "$disc_toc" = "$sheet_toc" ] && [ "$disc_toc" != unreadable ]
+
+echo "kernel path (QEMU + TCMU):"
+echo "$passed passed, $failed failed"
+if [ "$failed" -ne 0 ]; then
+	echo "--- console (last 120 lines) ---" >&2
+	tail -120 "$console" >&2
+fi
+[ "$failed" -eq 0 ]
