@@ -78,7 +78,7 @@ if ! wait_for /dev/uio0 50; then
 	echo "@@ no /dev/uio0 from target_core_user"
 	finish
 fi
-tcmu_recorder /dev/uio0 /tmp/expected.raw96 >/tmp/recorder.log 2>&1 &
+tcmu_recorder --faults /dev/uio0 /tmp/expected.raw96 >/tmp/recorder.log 2>&1 &
 recorder=$!
 i=0
 while ! grep -q '^recorder: serving' /tmp/recorder.log && [ "$i" -lt 100 ]; do

@@ -11,7 +11,10 @@
  * are new; a read() of 4 bytes on the uio fd waits for the kernel's "interrupt", a write() of 4 bytes
  * tells it that cmd_tail moved.
  *
- * usage: tcmu_recorder UIO_DEVICE [EXPECTED_RAW96]
+ * usage: tcmu_recorder [--faults] UIO_DEVICE [EXPECTED_RAW96]
+ *   --faults: some WRITE(10)s are answered 2/04/08 (long write in progress: the burner must send them
+ *   again) and some are carried out but answered 1/17/01 (recovered data with retries: success); their
+ *   sense travels back through LIO, the midlayer and SG_IO.
  *   Serves until killed. After every SYNCHRONIZE CACHE it prints one line beginning "recorder: recording"
  *   with what the recorder counted (emulated.h, struct rawcd_emu_state). With EXPECTED_RAW96 (the output
  *   of `rawcd convert --format raw96 --lead-in=11625 --lead-out`), each received 2448-byte block is also
@@ -297,8 +300,13 @@ static void serve_ring(struct server *s)
 
 int main(int argc, char **argv)
 {
+	bool faults = argc > 1 && strcmp(argv[1], "--faults") == 0;
+	if (faults) {
+		argv++;
+		argc--;
+	}
 	if (argc < 2 || argc > 3) {
-		fprintf(stderr, "usage: tcmu_recorder UIO_DEVICE [EXPECTED_RAW96]\n");
+		fprintf(stderr, "usage: tcmu_recorder [--faults] UIO_DEVICE [EXPECTED_RAW96]\n");
 		return 2;
 	}
 	struct compare cmp = {.fd = -1, .first_lba = -11625};
@@ -309,6 +317,14 @@ int main(int argc, char **argv)
 			return 3;
 		}
 	}
+	/* WRITE(10) occurrences count from the open, over every recording: 10-12, 310-312, ... busy;
+	 * 20, 720, 1420 recovered. */
+	static const struct rawcd_emu_fault write_faults[] = {
+		{.opcode = RAWCD_MMC_OP_WRITE10, .first = 10, .count = 3, .every = 300,
+		 .kind = RAWCD_EMU_FAULT_SENSE, .key = 0x2, .asc = 0x04, .ascq = 0x08},
+		{.opcode = RAWCD_MMC_OP_WRITE10, .first = 20, .count = 1, .every = 700,
+		 .kind = RAWCD_EMU_FAULT_RECOVERED, .key = 0x1, .asc = 0x17, .ascq = 0x01},
+	};
 	long size = map_size(argv[1]);
 	int fd = open(argv[1], O_RDWR);
 	if (fd < 0 || size <= 0) {
@@ -333,13 +349,17 @@ int main(int argc, char **argv)
 	cfg.name = "tcmu";
 	cfg.sink = compare_blocks;
 	cfg.sink_user = &cmp;
+	if (faults) {
+		cfg.faults = write_faults;
+		cfg.fault_count = sizeof(write_faults) / sizeof(write_faults[0]);
+	}
 	rawcd_transport *t = NULL;
 	if (rawcd_transport_open_emulated(&t, &cfg) != RAWCD_OK) {
 		fprintf(stderr, "recorder: cannot open the emulated recorder\n");
 		return 3;
 	}
-	printf("recorder: serving %s (mailbox version %u, flags %#x, ring %u bytes)\n", argv[1], mb->version,
-	       r.flags, r.cmdr_size);
+	printf("recorder: serving %s (mailbox version %u, flags %#x, ring %u bytes)%s\n", argv[1], mb->version,
+	       r.flags, r.cmdr_size, faults ? " with scripted WRITE faults" : "");
 	fflush(stdout);
 
 	/* Entries queued before the open raised no event this fd will see: serve the ring once first. */

@@ -141,6 +141,11 @@ expect_exit drive-sg 0
 check "rawcd drive sees a blank CD-R that writes raw" \
 	[ "$(out_of drive-sg | jq -c '[.current_profile.name, .disc.status, .write_modes.raw96r]' 2>/dev/null)" = '["CD-R","blank","accepted"]' ]
 expect_exit burn-simulate 0
+# The recorder answered some WRITEs 2/04/08 and one 1/17/01: resent, and counted as success.
+for s in burn-simulate burn; do
+	check "$s: busy WRITEs resent through SG_IO" grep -qE '^@@ '"$s"' err: .* [1-9][0-9]* busy resends' "$console"
+	check "$s: a recovered error counted as success" grep -qE '^@@ '"$s"' err: .* [1-9][0-9]* recovered errors' "$console"
+done
 expect_exit burn-busy 3
 expect_err burn-busy "another program has the drive open"
 expect_exit burn 0
