@@ -65,35 +65,42 @@ step not-a-drive rawcd burn /data/example.cue --device /data/example.iso
 # The image a raw DAO burn of the sheet must send, from the ATIP lead-in start 97:27:00 (LBA -11625).
 step convert rawcd convert /data/example.cue -o /tmp/expected.raw96 --format raw96 --lead-in=11625 --lead-out
 
-# The recorder behind TCMU, then tcm_loop: the nexus before the LUN.
+# The recorders behind TCMU, then tcm_loop: the nexus before the first LUN.
 load crct10dif_common crc-t10dif configfs target_core_mod uio target_core_user tcm_loop
 mount -t configfs configfs /sys/kernel/config
-core=/sys/kernel/config/target/core/user_1/recorder
-mkdir -p "$core"
-echo -n "dev_config=rawcd/recorder" >"$core/control"
-echo -n "dev_size=$((800 * 1024 * 1024))" >"$core/control"
-echo -n "hw_block_size=2048" >"$core/control"
-echo 1 >"$core/enable"
-if ! wait_for /dev/uio0 50; then
-	echo "@@ no /dev/uio0 from target_core_user"
-	finish
-fi
-tcmu_recorder --faults /dev/uio0 /tmp/expected.raw96 >/tmp/recorder.log 2>&1 &
-recorder=$!
-i=0
-while ! grep -q '^recorder: serving' /tmp/recorder.log && [ "$i" -lt 100 ]; do
-	sleep 0.1
-	i=$((i + 1))
-done
 tpg=/sys/kernel/config/target/loopback/naa.5001405000000001/tpgt_1
-mkdir -p "$tpg/lun/lun_0"
+mkdir -p "$tpg"
 echo naa.5001405000000002 >"$tpg/nexus"
-ln -s "$core" "$tpg/lun/lun_0/recorder"
-if ! wait_for /dev/sr1 300; then
-	echo "@@ no /dev/sr1 from tcm_loop"
-	cat /tmp/recorder.log
-	finish
-fi
+
+serve() { # name, uio device, LUN, SCSI device to wait for, recorder options...
+	name=$1 uio=$2 lun=$3 dev=$4
+	shift 4
+	core=/sys/kernel/config/target/core/user_1/$name
+	mkdir -p "$core"
+	echo -n "dev_config=rawcd/$name" >"$core/control"
+	echo -n "dev_size=$((800 * 1024 * 1024))" >"$core/control"
+	echo -n "hw_block_size=2048" >"$core/control"
+	echo 1 >"$core/enable"
+	if ! wait_for "/dev/$uio" 50; then
+		echo "@@ no /dev/$uio from target_core_user"
+		return 1
+	fi
+	tcmu_recorder "$@" "/dev/$uio" /tmp/expected.raw96 >"/tmp/$name.log" 2>&1 &
+	i=0
+	while ! grep -q '^recorder: serving' "/tmp/$name.log" && [ "$i" -lt 100 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	mkdir -p "$tpg/lun/$lun"
+	ln -s "$core" "$tpg/lun/$lun/$name"
+	if ! wait_for "/dev/$dev" 300; then
+		echo "@@ no /dev/$dev from tcm_loop"
+		cat "/tmp/$name.log"
+		return 1
+	fi
+}
+serve recorder uio0 lun_0 sr1 --faults || finish
+serve recorder-rw uio1 lun_1 sr2 --cd-rw || finish
 wait_for /dev/sg1 50
 echo "@@ recorder device: $(cat /sys/class/scsi_generic/sg1/device/vendor 2>/dev/null) $(cat /sys/class/scsi_generic/sg1/device/model 2>/dev/null)"
 
@@ -112,7 +119,15 @@ step burn rawcd burn /data/example.cue --device /dev/sr1 --verify
 step toc-disc rawcd toc /dev/sr1 --format json
 step toc-sheet rawcd toc /data/example.cue --format json
 step burn-again rawcd burn /data/example.cue --device /dev/sr1
+step blank-cd-r rawcd blank /dev/sr1 --minimal
 
-kill "$recorder"
+# The CD-RW: burn, blank, burn again.
+step rw-burn rawcd burn /data/example.cue --device /dev/sr2
+step rw-blank rawcd blank /dev/sr2 --minimal
+step rw-drive rawcd drive /dev/sr2 --json
+step rw-burn-again rawcd burn /data/example.cue --device /dev/sr2 --verify
+
+killall tcmu_recorder 2>/dev/null
 sed 's/^/@@ recorder: /' /tmp/recorder.log
+sed 's/^/@@ recorder-rw: /' /tmp/recorder-rw.log
 finish

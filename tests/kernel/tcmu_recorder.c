@@ -11,7 +11,8 @@
  * are new; a read() of 4 bytes on the uio fd waits for the kernel's "interrupt", a write() of 4 bytes
  * tells it that cmd_tail moved.
  *
- * usage: tcmu_recorder [--faults] UIO_DEVICE [EXPECTED_RAW96]
+ * usage: tcmu_recorder [--faults] [--cd-rw] UIO_DEVICE [EXPECTED_RAW96]
+ *   --cd-rw: the disc is a CD-RW (profile 000Ah), so BLANK works; else a CD-R.
  *   --faults: some WRITE(10)s are answered 2/04/08 (long write in progress: the burner must send them
  *   again) and some are carried out but answered 1/17/01 (recovered data with retries: success); their
  *   sense travels back through LIO, the midlayer and SG_IO.
@@ -300,13 +301,19 @@ static void serve_ring(struct server *s)
 
 int main(int argc, char **argv)
 {
-	bool faults = argc > 1 && strcmp(argv[1], "--faults") == 0;
-	if (faults) {
+	bool faults = false, cd_rw = false;
+	while (argc > 1 && strncmp(argv[1], "--", 2) == 0) {
+		if (strcmp(argv[1], "--faults") == 0)
+			faults = true;
+		else if (strcmp(argv[1], "--cd-rw") == 0)
+			cd_rw = true;
+		else
+			break;
 		argv++;
 		argc--;
 	}
 	if (argc < 2 || argc > 3) {
-		fprintf(stderr, "usage: tcmu_recorder [--faults] UIO_DEVICE [EXPECTED_RAW96]\n");
+		fprintf(stderr, "usage: tcmu_recorder [--faults] [--cd-rw] UIO_DEVICE [EXPECTED_RAW96]\n");
 		return 2;
 	}
 	struct compare cmp = {.fd = -1, .first_lba = -11625};
@@ -345,7 +352,8 @@ int main(int argc, char **argv)
 
 	struct rawcd_emu_config cfg = RAWCD_EMU_CONFIG_INIT;
 	cfg.vendor = "RAWCD";
-	cfg.product = "TCMU CD-R";
+	cfg.product = cd_rw ? "TCMU CD-RW" : "TCMU CD-R";
+	cfg.profile = cd_rw ? RAWCD_MMC_PROFILE_CD_RW : RAWCD_MMC_PROFILE_CD_R;
 	cfg.name = "tcmu";
 	cfg.sink = compare_blocks;
 	cfg.sink_user = &cmp;

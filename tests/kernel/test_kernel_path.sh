@@ -180,6 +180,21 @@ for i in 0 1; do
 		[ "$(($(field "$r" equal) + $(field "$r" descrambled)))" = 19200 ]
 	check "recording $i: the data sectors came scrambled" [ "$(field "$r" descrambled)" = 11925 ]
 done
+# The CD-RW: burned, blanked, burned again; a CD-R is not blanked.
+expect_exit blank-cd-r 3
+expect_exit rw-burn 0
+expect_exit rw-blank 0
+expect_exit rw-drive 0
+check "the CD-RW reads blank after rawcd blank --minimal" \
+	[ "$(out_of rw-drive | jq -c '[.current_profile.name, .disc.status]' 2>/dev/null)" = '["CD-RW","blank"]' ]
+expect_exit rw-burn-again 0
+mapfile -t rw < <(sed -n 's/^@@ recorder-rw: recorder: recording //p' "$console" | grep -v ' writes=0 ')
+check "the CD-RW recorder logged two real recordings (found ${#rw[@]})" [ "${#rw[@]}" -eq 2 ]
+for r in "${rw[@]}"; do
+	check "CD-RW recording: real, complete, equal to the converted image" \
+		[ "$(field "$r" test_write) $(field "$r" disc_status) $(field "$r" different) $(field "$r" blocks)" = "0 2 0 19200" ]
+done
+
 check "the real burn left the disc complete" [ "$(field "${recordings[1]:-}" disc_status)" = 2 ]
 
 # The TOC read back from the burned disc is the sheet's expected TOC.
