@@ -187,8 +187,24 @@ struct rawcd_burn_result {
 	bool started;                /**< a WRITE was sent: the disc is no longer blank (unless simulated) */
 	bool disc_unusable;          /**< writing started on a real (not simulated) burn and did not finish */
 	bool verified;               /**< rawcd_burn_verify() ran */
-	unsigned verify_mismatches;  /**< what it found (0 = the disc matches the sheet) */
+	unsigned verify_mismatches;  /**< what it found (0 = the disc matches the sheet); 1 when the verify
+				          itself failed (the TOC or the CD-TEXT could not be read back) */
+	unsigned verify_unchecked;   /**< RAWCD_VERIFY_* bits: what the verify could not check (0 = all
+				          of it was checked); with RAWCD_VERIFY_TOC when it failed */
 };
+
+/* What rawcd_burn_verify() could not check: bits of rawcd_verify_report.unchecked and
+ * rawcd_burn_result.verify_unchecked. */
+#define RAWCD_VERIFY_TOC 0x1u    /**< the TOC: set only in rawcd_burn_result, when rawcd_burn_verify()
+				      failed (an error in the diagnostics; the bits below are then set too,
+				      RAWCD_VERIFY_CDTEXT only if the sheet has CD-TEXT) */
+#define RAWCD_VERIFY_MCN 0x2u    /**< the MCN: READ SUB-CHANNEL format 2 failed or returned data that is
+				      not format 2 (a sheet without CATALOG is still checked: the disc must
+				      have none) */
+#define RAWCD_VERIFY_ISRC 0x4u   /**< the ISRCs: READ SUB-CHANNEL format 3 failed for a track (the tracks
+				      after it were not asked for either) */
+#define RAWCD_VERIFY_CDTEXT 0x8u /**< the CD-TEXT: the sheet has CD-TEXT and the drive refused READ TOC
+				      format 5 (e.g. 5/24/00, 5/20/00) */
 
 /**
  * Burn a laid-out, single-session disc in raw DAO (IDiscFormat2RawCD: WriteMedia of an image with its
@@ -222,9 +238,10 @@ struct rawcd_burn_result {
  * @param progress NULL for none; @p progress_user is passed to it.
  * @param result NULL or filled in full whatever the outcome.
  * @return RAWCD_OK only when every command succeeded (a mismatch found by the verify is in
- *         result->verify_mismatches, not in the return value); RAWCD_E_IO (the device: not an MMC
- *         drive, read-only, no disc, not CD-R/RW, not blank, no ATIP, no accepted write mode, a failed
- *         command); RAWCD_E_LAYOUT (the disc does not fit the medium); RAWCD_E_UNSUPPORTED (SAO;
+ *         result->verify_mismatches, what it could not check in result->verify_unchecked, not in the
+ *         return value); RAWCD_E_IO (the device: not an MMC drive, read-only, no disc, not CD-R/RW, not
+ *         blank, no ATIP, no accepted write mode, a failed command); RAWCD_E_LAYOUT (the disc does not
+ *         fit the medium); RAWCD_E_UNSUPPORTED (SAO;
  *         multisession; a lead-in start before 90:00:00); RAWCD_E_INPUT (an input file, a bad
  *         CDTEXTFILE); RAWCD_E_CANCELED; RAWCD_E_NOMEM; RAWCD_E_ARG (NULL @p t or @p disc, a disc not
  *         laid out, a wrong options version).
@@ -233,18 +250,28 @@ int rawcd_burn(rawcd_transport *t, const struct rawcd_disc *disc, const struct r
 	       rawcd_burn_progress_fn progress, void *progress_user, const volatile sig_atomic_t *cancel,
 	       struct rawcd_burn_result *result, rawcd_diag *diag);
 
+/** What rawcd_burn_verify() found. Plain data. */
+struct rawcd_verify_report {
+	unsigned mismatches; /**< differences between the disc and the sheet (0: what was checked matches) */
+	unsigned unchecked;  /**< RAWCD_VERIFY_MCN, _ISRC, _CDTEXT bits: what the drive could not report and
+			          so was not compared (0: everything was) */
+};
+
 /**
  * Compare the disc in the drive with a laid-out disc model: the TOC read back (rawcd_drive_read_toc())
  * against rawcd_toc_from_disc() (first and last track, lead-out, each track's number, CONTROL and start;
  * each full-TOC item A0, A1, A2 and 01–99 by ADR, CONTROL and PMIN/PSEC/PFRAME); the MCN and each
  * track's ISRC through READ SUB-CHANNEL formats 2 and 3; and the CD-TEXT (READ TOC format 5) against
  * rawcd_cdtext_for_disc(). Each difference is a warning in @p diag starting "verify:". What the drive
- * cannot report (READ SUB-CHANNEL or format 5 refused) is a warning and not counted.
- * @param out_mismatches the number of differences, written on success.
- * @return RAWCD_OK (also when there are mismatches); RAWCD_E_IO (the TOC could not be read);
- *         RAWCD_E_ARG; RAWCD_E_NOMEM; RAWCD_E_INPUT (a bad CDTEXTFILE).
+ * cannot report (READ SUB-CHANNEL failing or giving another format, format 5 refused while the sheet
+ * has CD-TEXT) is a warning, not counted as a difference but named in @c unchecked.
+ * @param out what was found, written on success.
+ * @return RAWCD_OK (also when there are mismatches or unchecked parts); RAWCD_E_IO (the TOC could not
+ *         be read; READ TOC format 5 failed other than by refusing, or returned no CD-TEXT packs);
+ *         RAWCD_E_ARG (NULL @p t, @p disc or @p out, a disc not laid out); RAWCD_E_NOMEM;
+ *         RAWCD_E_INPUT (a bad CDTEXTFILE).
  */
-int rawcd_burn_verify(rawcd_transport *t, const struct rawcd_disc *disc, unsigned *out_mismatches,
+int rawcd_burn_verify(rawcd_transport *t, const struct rawcd_disc *disc, struct rawcd_verify_report *out,
 		      rawcd_diag *diag);
 
 /* ------------------------------------------------------------------------------------------------ */

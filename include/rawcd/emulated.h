@@ -42,6 +42,17 @@
  *   answers with a one-track TOC: data track 1 at LBA 0, lead-out at LBA 1000).
  * - READ TRACK INFORMATION: track 1 or FFh of a blank disc (blank, NWA valid: the ATIP lead-in start
  *   when page 05h says RAW, else 0); the tracks of a complete disc; else 5/24/00.
+ * - READ SUB-CHANNEL (MMC-6 §6.33): formats 2 (MCN) and 3 (the ISRC of the track in CDB byte 6) once
+ *   a burn completed, from what was received: while WRITE(10) blocks arrive, the good Q frames from the
+ *   pregap on (lead-out included) are decoded: ADR 1 gives the current track (its TNO; none in the
+ *   lead-out), ADR 2 the MCN (13 BCD digits), ADR 3 an ISRC (5 six-bit characters, 7 BCD digits) of the
+ *   current track; the first value seen of each is kept, a frame that is not valid BCD or characters
+ *   is ignored. The 24-byte answer (header audio status 15h, sub-channel data length 20) has MCVal /
+ *   TCVal set and the code and AFRAME filled when one was seen, else MCVal / TCVal 0; format 3's byte 5
+ *   is ADR 3 with the CONTROL of the ISRC frame (the TOC's when none was seen). SubQ 0: the 4-byte header
+ *   only (data length 0). The MSF bit is accepted (formats 2 and 3 carry no address). A disc that is
+ *   not complete (blank, as after a Test Write, or incomplete), format 3 of a track not in the burned
+ *   disc's TOC (or with no TOC), format 1 (no playback position) and any other format: 5/24/00.
  * - SET CD SPEED: GOOD, speeds kept. READ BUFFER CAPACITY (Block 0): buffer_size and its free bytes.
  * - WRITE(10): needs page 05h write type RAW (else 5/64/00), data block type 1, 2 or 3 (2368 or 2448
  *   bytes a block; the data must be blocks × that, else 5/24/00), a blank disc (else 5/21/02), blocks
@@ -196,7 +207,8 @@ struct rawcd_emu_command {
 	unsigned timeout_ms;              /**< as passed (0 already replaced by the default) */
 	int32_t lba;                      /**< WRITE(10): first LBA; else 0 */
 	unsigned blocks;                  /**< WRITE(10): transfer length in blocks */
-	unsigned format;                  /**< READ TOC: format from byte 2 (bits 3–0) */
+	unsigned format;                  /**< READ TOC: format from byte 2 (bits 3–0); READ SUB-CHANNEL:
+					       byte 3 */
 	unsigned page;                    /**< MODE SENSE(10): page asked for; MODE SELECT(10): page sent */
 	unsigned rt;                      /**< GET CONFIGURATION: RT */
 	unsigned feature;                 /**< GET CONFIGURATION: starting feature */

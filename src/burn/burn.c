@@ -275,12 +275,15 @@ static void after(struct rcd_burn *b)
 		rcd_warn(b->d.diag, b->d.name, 0, "--verify skipped: a simulation leaves the disc blank");
 	} else if (b->o.verify) {
 		report(b, RAWCD_BURN_VERIFYING, b->r.first_lba + (int32_t)b->r.written);
-		unsigned mismatches = 0;
-		/* A disc whose TOC cannot be read back does not match the sheet either. */
-		if (rawcd_burn_verify(b->d.t, b->disc, &mismatches, b->d.diag) != RAWCD_OK)
-			mismatches = 1;
+		struct rawcd_verify_report v = {0};
+		/* A disc whose TOC cannot be read back does not match the sheet either, and nothing of it was
+		 * checked. */
+		if (rawcd_burn_verify(b->d.t, b->disc, &v, b->d.diag) != RAWCD_OK)
+			v = (struct rawcd_verify_report){.mismatches = 1, .unchecked = RAWCD_VERIFY_TOC | RAWCD_VERIFY_MCN |
+					RAWCD_VERIFY_ISRC | (b->cdtext.count ? RAWCD_VERIFY_CDTEXT : 0)};
 		b->r.verified = true;
-		b->r.verify_mismatches = mismatches;
+		b->r.verify_mismatches = v.mismatches;
+		b->r.verify_unchecked = v.unchecked;
 	}
 	if (b->o.eject)
 		rcd_eject(&b->d);

@@ -267,16 +267,22 @@ static int subchannel(struct rcd_drive *d, unsigned format, unsigned track, stru
 	return RAWCD_OK;
 }
 
-static unsigned compare_ids(struct rcd_drive *d, const struct rawcd_disc *disc)
+/* The MCN and every track's ISRC (an empty one in the sheet must be absent on the disc). What the drive
+ * cannot report is added to *unchecked; after the first track it fails for, no more are asked for. */
+static unsigned compare_ids(struct rcd_drive *d, const struct rawcd_disc *disc, unsigned *unchecked)
 {
 	unsigned bad = 0;
 	struct rawcd_mmc_subchannel sc;
-	if (subchannel(d, 2, 0, &sc) == RAWCD_OK && strcmp(sc.valid ? sc.mcn : "", disc->mcn) != 0)
+	if (subchannel(d, 2, 0, &sc) != RAWCD_OK)
+		*unchecked |= RAWCD_VERIFY_MCN;
+	else if (strcmp(sc.valid ? sc.mcn : "", disc->mcn) != 0)
 		differs(d, &bad, "the disc's MCN is \"%s\", the sheet's \"%s\"", sc.valid ? sc.mcn : "", disc->mcn);
 	for (size_t i = 0; i < disc->track_count; i++) {
 		const struct rawcd_track *t = &disc->tracks[i];
-		if (subchannel(d, 3, t->number, &sc) != RAWCD_OK)
+		if (subchannel(d, 3, t->number, &sc) != RAWCD_OK) {
+			*unchecked |= RAWCD_VERIFY_ISRC;
 			break;
+		}
 		if (strcmp(sc.valid ? sc.isrc : "", t->isrc) != 0)
 			differs(d, &bad, "track %02u's ISRC is \"%s\" on the disc, \"%s\" in the sheet", t->number,
 				sc.valid ? sc.isrc : "", t->isrc);
@@ -289,7 +295,9 @@ static bool same_packs(const struct rawcd_cdtext_packs *a, const struct rawcd_cd
 	return a->count == b->count && (a->count == 0 || memcmp(a->pack, b->pack, a->count * sizeof(*a->pack)) == 0);
 }
 
-static int compare_cdtext(struct rcd_drive *d, const struct rawcd_disc *disc, unsigned *bad)
+/* The disc's CD-TEXT packs against the sheet's; RAWCD_VERIFY_CDTEXT into *unchecked when the drive
+ * refuses format 5 and the sheet has CD-TEXT (a sheet without any has nothing to miss). */
+static int compare_cdtext(struct rcd_drive *d, const struct rawcd_disc *disc, unsigned *bad, unsigned *unchecked)
 {
 	struct rawcd_cdtext_packs want = {0}, got = {0};
 	bool refused = false;
@@ -299,18 +307,20 @@ static int compare_cdtext(struct rcd_drive *d, const struct rawcd_disc *disc, un
 	if (rc == RAWCD_OK && !refused && !same_packs(&want, &got))
 		differs(d, bad, "the disc's CD-TEXT (%zu packs) differs from the sheet's (%zu packs)", got.count,
 			want.count);
-	else if (rc == RAWCD_OK && refused && want.count)
+	else if (rc == RAWCD_OK && refused && want.count) {
 		rcd_warn(d->diag, d->name, 0, "verify: the sheet's CD-TEXT (%zu packs) could not be checked",
 			 want.count);
+		*unchecked |= RAWCD_VERIFY_CDTEXT;
+	}
 	rawcd_cdtext_packs_finish(&want);
 	rawcd_cdtext_packs_finish(&got);
 	return rc;
 }
 
-int rawcd_burn_verify(rawcd_transport *t, const struct rawcd_disc *disc, unsigned *out_mismatches,
+int rawcd_burn_verify(rawcd_transport *t, const struct rawcd_disc *disc, struct rawcd_verify_report *out,
 		      rawcd_diag *diag)
 {
-	if (!t || !disc || !disc->laid_out || !out_mismatches)
+	if (!t || !disc || !disc->laid_out || !out)
 		return RAWCD_E_ARG;
 	struct rcd_drive d;
 	rcd_drive_init(&d, t, diag);
@@ -318,14 +328,15 @@ int rawcd_burn_verify(rawcd_transport *t, const struct rawcd_disc *disc, unsigne
 	int rc = want && got ? rawcd_toc_from_disc(want, disc) : RAWCD_E_NOMEM;
 	if (rc == RAWCD_OK)
 		rc = rawcd_drive_read_toc(t, got, diag);
-	unsigned bad = 0;
+	struct rawcd_verify_report r = {0};
 	if (rc == RAWCD_OK) {
-		bad = compare_tracks(&d, want, got) + compare_full(&d, want, got) + compare_ids(&d, disc);
-		rc = compare_cdtext(&d, disc, &bad);
+		r.mismatches = compare_tracks(&d, want, got) + compare_full(&d, want, got) +
+			       compare_ids(&d, disc, &r.unchecked);
+		rc = compare_cdtext(&d, disc, &r.mismatches, &r.unchecked);
 	}
 	free(want);
 	free(got);
 	if (rc == RAWCD_OK)
-		*out_mismatches = bad;
+		*out = r;
 	return rc;
 }

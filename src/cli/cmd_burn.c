@@ -3,6 +3,7 @@
  * stop the writes: the library flushes the drive's cache and says what became of the disc. */
 #include <getopt.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -107,17 +108,88 @@ static int parse_args(struct burn_args *a, int argc, char **argv)
 	return 0;
 }
 
+/* The parts of a verify, in the order the summary names them, and why one can go unchecked. */
+static const struct {
+	unsigned bit;
+	const char *name, *why;
+} verify_parts[] = {
+	{RAWCD_VERIFY_TOC, "TOC", "the TOC could not be read"},
+	{RAWCD_VERIFY_MCN, "MCN", "READ SUB-CHANNEL failed"},
+	{RAWCD_VERIFY_ISRC, "ISRCs", "READ SUB-CHANNEL failed"},
+	{RAWCD_VERIFY_CDTEXT, "CD-TEXT", "the drive refused READ TOC format 5"},
+};
+#define VERIFY_PARTS (sizeof verify_parts / sizeof verify_parts[0])
+
+/* The parts whose bit is in @p bits; SIZE_MAX after the last. */
+static size_t next_part(unsigned bits, size_t from)
+{
+	for (size_t i = from; i < VERIFY_PARTS; i++)
+		if (bits & verify_parts[i].bit)
+			return i;
+	return SIZE_MAX;
+}
+
+/* "TOC, MCN and CD-TEXT" (the checked parts @p bits); returns how many. */
+static size_t checked_list(char *out, size_t cap, unsigned bits)
+{
+	size_t n = 0, used = 0;
+	out[0] = '\0';
+	for (size_t i = next_part(bits, 0); i != SIZE_MAX && used < cap; i = next_part(bits, i + 1), n++) {
+		const char *sep = n == 0 ? "" : next_part(bits, i + 1) == SIZE_MAX ? " and " : ", ";
+		int k = snprintf(out + used, cap - used, "%s%s", sep, verify_parts[i].name);
+		used += k > 0 ? (size_t)k : 0;
+	}
+	return n;
+}
+
+/* "the MCN, the ISRCs (READ SUB-CHANNEL failed), the CD-TEXT (...)": each reason once, after the last
+ * part it explains. */
+static void unchecked_list(char *out, size_t cap, unsigned bits)
+{
+	size_t used = 0;
+	out[0] = '\0';
+	for (size_t i = next_part(bits, 0); i != SIZE_MAX && used < cap; i = next_part(bits, i + 1)) {
+		size_t next = next_part(bits, i + 1);
+		bool why = next == SIZE_MAX || strcmp(verify_parts[next].why, verify_parts[i].why) != 0;
+		int k = snprintf(out + used, cap - used, "%sthe %s%s%s%s", used ? ", " : "", verify_parts[i].name,
+				 why ? " (" : "", why ? verify_parts[i].why : "", why ? ")" : "");
+		used += k > 0 ? (size_t)k : 0;
+	}
+}
+
+/* The verify's line: what was checked and matched, or how many differences; then what was not checked. */
+static void print_verify(const struct rawcd_burn_result *r)
+{
+	unsigned all = 0, u = r->verify_unchecked;
+	char checked[64], missing[192], tail[224] = "";
+	if (u & RAWCD_VERIFY_TOC) {
+		fputs("rawcd: verify: the disc could not be read back (see the error above): it counts as not "
+		      "matching the sheet\n", stderr);
+		return;
+	}
+	for (size_t i = 0; i < VERIFY_PARTS; i++)
+		all |= verify_parts[i].bit;
+	if (u) {
+		unchecked_list(missing, sizeof missing, u);
+		snprintf(tail, sizeof tail, "; not checked: %s", missing);
+	}
+	if (r->verify_mismatches) {
+		fprintf(stderr, "rawcd: verify: %u difference%s between the disc and the sheet%s\n", r->verify_mismatches,
+			r->verify_mismatches == 1 ? "" : "s", tail);
+		return;
+	}
+	size_t n = checked_list(checked, sizeof checked, all & ~u);
+	fprintf(stderr, "rawcd: verify: the disc's %s match%s the sheet%s\n", checked, n == 1 ? "es" : "", tail);
+}
+
 static void print_summary(const struct burn_args *a, const struct rawcd_burn_result *r, double secs)
 {
 	fprintf(stderr, "rawcd: %s %s on %s: %llu sectors from LBA %d in %s (%zu-byte blocks), %.1f s, %u busy "
 		"resends, %u recovered errors\n", a->opts.simulate ? "simulated burning" : "burned", a->input,
 		a->device, (unsigned long long)r->written, r->first_lba, rawcd_write_mode_name(r->mode), r->block_size,
 		secs, r->retries, r->recovered);
-	if (r->verified && r->verify_mismatches)
-		fprintf(stderr, "rawcd: verify: %u difference%s between the disc and the sheet\n", r->verify_mismatches,
-			r->verify_mismatches == 1 ? "" : "s");
-	else if (r->verified)
-		fputs("rawcd: verify: the disc's TOC, MCN, ISRCs and CD-TEXT match the sheet\n", stderr);
+	if (r->verified)
+		print_verify(r);
 }
 
 static int load(const struct burn_args *a, struct rawcd_disc **disc)

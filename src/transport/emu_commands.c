@@ -2,8 +2,9 @@
 /*
  * The emulated recorder's answers to the commands that report: TEST UNIT READY, REQUEST SENSE, INQUIRY
  * (SPC-4), GET CONFIGURATION (MMC-6 §6.5 and the feature descriptors of clause 5), READ DISC INFORMATION
- * (§6.21), READ TOC/PMA/ATIP (formats 0, 1, 2, 4, 5), READ TRACK INFORMATION, SET CD SPEED and READ
- * BUFFER CAPACITY (§6.17). Field positions are those mmc.h's parsers read (research/burn.md §1.2).
+ * (§6.21), READ TOC/PMA/ATIP (formats 0, 1, 2, 4, 5), READ TRACK INFORMATION, READ SUB-CHANNEL
+ * (§6.33, formats 2 and 3), SET CD SPEED and READ BUFFER CAPACITY (§6.17). Field positions are those
+ * mmc.h's parsers read (research/burn.md §1.2).
  */
 #include "emu_internal.h"
 
@@ -22,6 +23,9 @@
 #define MAX_CUE_SHEET 0x000F00 /* 002Eh bytes 5-7: bytes of cue sheet the drive takes */
 #define FAKE_TOC_LEADOUT 1000  /* the blank disc's made-up TOC (toc_format_in_byte9) */
 #define TOC_RESPONSE_MAX (4 + 18 * RAWCD_CDTEXT_MAX_PACKS)
+#define SUBCHANNEL_LEN 24       /* formats 2 and 3: the 4-byte header and 20 bytes of data */
+#define AUDIO_STATUS_NONE 0x15  /* header byte 1: no current audio status to return */
+#define ADR_ISRC 3
 
 void rcd_emu_test_unit_ready(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_emu_reply *r)
 {
@@ -317,6 +321,54 @@ void rcd_emu_read_track_information(struct rcd_emu *e, const struct rcd_emu_cmd 
 		return;
 	}
 	rcd_emu_copy_out(c, r, d, sizeof(d), rcd_be16(c->cdb + 7));
+}
+
+/* ---- READ SUB-CHANNEL ---- */
+
+/*
+ * Sub-channel data of format 2 (MCN: byte 8 bit 7 MCVal, bytes 9-21 the 13 digits, 22 zero, 23 AFRAME)
+ * or 3 (ISRC of @p track: byte 5 ADR 3 and CONTROL, 6 the track, 8 bit 7 TCVal, 9-20 the 12 characters,
+ * 21 zero, 22 AFRAME), from the Q frames the recording's program area carried (MMC-6 §6.33; the layout
+ * mmc.h's parser reads). false for a track that is not on the disc.
+ */
+static bool subchannel_data(const struct rcd_emu *e, unsigned format, unsigned track, uint8_t d[SUBCHANNEL_LEN])
+{
+	const struct rcd_emu_code *k = &e->mcn;
+	const struct rawcd_toc_track *t = NULL;
+	d[4] = (uint8_t)format;
+	if (format == 3) {
+		if (track < 1 || track >= RCD_EMU_MAX_TRACKS || !track_of_disc(e, track, &t))
+			return false;
+		k = &e->isrc[track];
+		d[5] = (uint8_t)(ADR_ISRC << 4 | (k->seen ? k->control : t->control & 0x0F));
+		d[6] = (uint8_t)track;
+	}
+	if (k->seen) {
+		size_t n = format == 2 ? 13 : 12;
+		d[8] = 0x80;
+		memcpy(d + 9, k->text, n);
+		d[9 + n + 1] = k->aframe;
+	}
+	return true;
+}
+
+void rcd_emu_read_subchannel(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_emu_reply *r)
+{
+	if (!rcd_emu_medium(e, r))
+		return;
+	unsigned format = c->cdb[3];
+	bool subq = c->cdb[2] & 0x40; /* SubQ 0: the header only (the MSF bit, byte 1 bit 1, has no address
+				         to change in formats 2 and 3) */
+	uint8_t d[SUBCHANNEL_LEN] = {0};
+	d[1] = AUDIO_STATUS_NONE;
+	/* Only a completed disc has a program area to answer from; format 1 (current position) is not
+	 * emulated: there is no playback. */
+	if ((format != 2 && format != 3) || e->st.disc_status != 2 || !subchannel_data(e, format, c->cdb[6], d)) {
+		rcd_emu_sense(r, 0x5, 0x24, 0x00);
+		return;
+	}
+	rcd_put_be16(d + 2, subq ? SUBCHANNEL_LEN - 4 : 0);
+	rcd_emu_copy_out(c, r, d, subq ? SUBCHANNEL_LEN : 4, rcd_be16(c->cdb + 7));
 }
 
 /* ---- SET CD SPEED, READ BUFFER CAPACITY ---- */

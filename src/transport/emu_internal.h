@@ -2,7 +2,7 @@
 /*
  * Internal to the emulated recorder (emulated.h): its state, and the command handlers split over
  * emulated.c (open, dispatch, faults, log), emu_commands.c (the commands that report) and emu_write.c
- * (WRITE(10), SYNCHRONIZE CACHE, BLANK and what the lead-in carried).
+ * (WRITE(10), SYNCHRONIZE CACHE, BLANK and what the lead-in and the program area's Q carried).
  */
 #ifndef RCD_TRANSPORT_EMU_INTERNAL_H
 #define RCD_TRANSPORT_EMU_INTERNAL_H
@@ -18,6 +18,7 @@
 #define RCD_EMU_PAGE05_LEN 52  /* page 05h: code, length 32h, 50 bytes */
 #define RCD_EMU_SENSE_LEN 18   /* fixed-format sense with the sense-key specific bytes */
 #define RCD_EMU_MAX_ITEMS 256  /* one slot per Q POINT byte */
+#define RCD_EMU_MAX_TRACKS 100 /* ISRC slots, by track number 1-99 */
 
 enum rcd_emu_busy { RCD_EMU_IDLE, RCD_EMU_FLUSHING, RCD_EMU_BLANKING };
 
@@ -26,6 +27,15 @@ struct rcd_emu_item {
 	bool seen;
 	uint8_t control;
 	uint8_t p[3];
+};
+
+/* An MCN (ADR 2) or ISRC (ADR 3) of the program area as first seen: Q CONTROL, the code as characters
+ * and AFRAME (Q byte 9, binary). */
+struct rcd_emu_code {
+	bool seen;
+	uint8_t control;
+	uint8_t aframe;
+	char text[14];
 };
 
 struct rcd_emu {
@@ -54,6 +64,10 @@ struct rcd_emu {
 	unsigned run_len;
 	uint8_t (*packs)[RAWCD_CDTEXT_PACK_SIZE]; /* RAWCD_CDTEXT_MAX_PACKS of them */
 	bool packs_done;
+	/* what the program area's Q carried (this recording) */
+	unsigned q_tno;                   /* TNO of the last good ADR 1 frame there (1-99), 0 before one */
+	struct rcd_emu_code mcn;
+	struct rcd_emu_code isrc[RCD_EMU_MAX_TRACKS];
 
 	/* the burned disc */
 	struct rawcd_toc *toc;
@@ -101,6 +115,7 @@ void rcd_emu_read_toc(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd
 void rcd_emu_read_track_information(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_emu_reply *r);
 void rcd_emu_set_cd_speed(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_emu_reply *r);
 void rcd_emu_read_buffer_capacity(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_emu_reply *r);
+void rcd_emu_read_subchannel(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_emu_reply *r);
 
 /* emu_modes.c */
 void rcd_emu_page05_default(uint8_t page[RCD_EMU_PAGE05_LEN]);

@@ -3,11 +3,13 @@
  * The emulated recorder's recording: WRITE(10) of raw blocks from the ATIP lead-in start (DESIGN.md §5:
  * strictly consecutive LBAs, LBA = MSF - 450150), what each block's subcode says (Q CRC, lead-in TOC
  * items and their 3-frame repeats, P in the lead-in and pregap, lead-out frames, CD-TEXT packs in the
- * lead-in's R-W), SYNCHRONIZE CACHE that closes the disc, and BLANK.
+ * lead-in's R-W, the MCN and ISRCs in the program area's Q), SYNCHRONIZE CACHE that closes the disc, and
+ * BLANK.
  *
  * After a burn READ TOC answers from what was received, not from a copy of what the burner meant: the Q
  * items of the lead-in are rebuilt into a full TOC (format 2 bytes, then rawcd_toc_decode() checks them
- * and derives the tracks), so a burner that writes a wrong lead-in reads back a wrong (or no) TOC.
+ * and derives the tracks), so a burner that writes a wrong lead-in reads back a wrong (or no) TOC. READ
+ * SUB-CHANNEL likewise answers with the MCN and ISRC frames the program area carried.
  */
 #include "emu_internal.h"
 
@@ -79,6 +81,87 @@ static void leadin_item(struct rcd_emu *e, const uint8_t q[RAWCD_Q_SIZE])
 	e->run_len = 1;
 }
 
+/* ---- the MCN and ISRCs of the program area ---- */
+
+/* Nibble @p i (0 = the high one of p[0]) of a BCD run; -1 if it is not a digit. */
+static int bcd_digit(const uint8_t *p, size_t i)
+{
+	unsigned digit = i % 2 ? p[i / 2] & 0x0F : p[i / 2] >> 4;
+	return digit <= 9 ? (int)digit : -1;
+}
+
+/* ADR 2, the inverse of the codec's q_mcn() (subcode.md §4): 13 BCD digits in bytes 1-7. */
+static bool decode_mcn(const uint8_t q[RAWCD_Q_SIZE], char out[14])
+{
+	for (size_t i = 0; i < 13; i++) {
+		int digit = bcd_digit(q + 1, i);
+		if (digit < 0)
+			return false;
+		out[i] = (char)('0' + digit);
+	}
+	out[13] = '\0';
+	return true;
+}
+
+/* ADR 3, the inverse of the codec's q_isrc() (subcode.md §4): 5 characters as 6-bit codes in the 30 high
+ * bits of bytes 1-4 (00h-09h '0'-'9', 11h-2Ah 'A'-'Z'), then 7 BCD digits from byte 5. */
+static bool decode_isrc(const uint8_t q[RAWCD_Q_SIZE], char out[14])
+{
+	uint32_t bits = (uint32_t)q[1] << 24 | (uint32_t)q[2] << 16 | (uint32_t)q[3] << 8 | q[4];
+	for (size_t i = 0; i < 5; i++) {
+		unsigned code = bits >> (26 - 6 * i) & 0x3F;
+		if (code <= 0x09)
+			out[i] = (char)('0' + code);
+		else if (code >= 0x11 && code <= 0x2A)
+			out[i] = (char)('A' + code - 0x11);
+		else
+			return false;
+	}
+	for (size_t i = 0; i < 7; i++) {
+		int digit = bcd_digit(q + 5, i);
+		if (digit < 0)
+			return false;
+		out[5 + i] = (char)('0' + digit);
+	}
+	out[12] = '\0';
+	return true;
+}
+
+/* The first value seen is kept, as for the lead-in's TOC items. */
+static void keep_code(struct rcd_emu_code *k, const uint8_t q[RAWCD_Q_SIZE], const char *text)
+{
+	if (k->seen)
+		return;
+	int aframe = rawcd_bcd_decode(q[9]);
+	*k = (struct rcd_emu_code){.seen = true, .control = q[0] >> 4, .aframe = aframe < 0 ? 0 : (uint8_t)aframe};
+	memcpy(k->text, text, sizeof(k->text));
+}
+
+/* A good Q from the pregap on: ADR 1 frames tell the track (TNO; none in the lead-out), ADR 2 the MCN,
+ * ADR 3 the ISRC of that track (an ISRC before any ADR 1 frame, or in the lead-out, has no track and is
+ * dropped). */
+static void program_q(struct rcd_emu *e, const uint8_t q[RAWCD_Q_SIZE])
+{
+	char text[14];
+	int tno;
+	switch (q[0] & 0x0F) {
+	case 1:
+		tno = rawcd_bcd_decode(q[1]);
+		e->q_tno = tno >= 1 && tno <= 99 ? (unsigned)tno : 0;
+		break;
+	case 2:
+		if (decode_mcn(q, text))
+			keep_code(&e->mcn, q, text);
+		break;
+	case 3:
+		if (e->q_tno && decode_isrc(q, text))
+			keep_code(&e->isrc[e->q_tno], q, text);
+		break;
+	default:
+		break;
+	}
+}
+
 static void analyse_block(struct rcd_emu *e, int32_t lba, const uint8_t *block, size_t size)
 {
 	const uint8_t *sub = block + RAWCD_SECTOR_SIZE;
@@ -113,6 +196,8 @@ static void analyse_block(struct rcd_emu *e, int32_t lba, const uint8_t *block, 
 	} else {
 		e->st.program_blocks++;
 	}
+	if (good && lba >= PREGAP_LBA)
+		program_q(e, q);
 }
 
 /* ---- the TOC the lead-in makes ---- */
@@ -170,6 +255,9 @@ static void start_recording(struct rcd_emu *e, bool test)
 	memset(e->items, 0, sizeof(e->items));
 	e->run_len = 0;
 	e->packs_done = false;
+	e->q_tno = 0;
+	memset(&e->mcn, 0, sizeof(e->mcn));
+	memset(e->isrc, 0, sizeof(e->isrc));
 }
 
 /* Hand the data to the sink file and the callback; false if either failed. */

@@ -50,6 +50,7 @@ static const rcd_emu_handler handlers[256] = {
 	[RAWCD_MMC_OP_READ_BUFFER_CAPACITY] = rcd_emu_read_buffer_capacity,
 	[RAWCD_MMC_OP_BLANK] = rcd_emu_blank,
 	[RAWCD_MMC_OP_SET_CD_SPEED] = rcd_emu_set_cd_speed,
+	[RAWCD_MMC_OP_READ_SUBCHANNEL] = rcd_emu_read_subchannel,
 };
 
 /* ---- helpers for the handlers ---- */
@@ -139,6 +140,7 @@ static void log_fields(struct rawcd_emu_command *l, const struct rcd_emu_cmd *c)
 		l->blocks = rcd_be16(cdb + 7);
 		break;
 	case RAWCD_MMC_OP_READ_TOC: l->format = cdb[2] & 0x0F; break;
+	case RAWCD_MMC_OP_READ_SUBCHANNEL: l->format = cdb[3]; break;
 	case RAWCD_MMC_OP_MODE_SENSE10: l->page = cdb[2] & 0x3F; break;
 	case RAWCD_MMC_OP_GET_CONFIGURATION:
 		l->rt = cdb[1] & 0x03;

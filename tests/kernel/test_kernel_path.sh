@@ -149,6 +149,8 @@ done
 expect_exit burn-busy 3
 expect_err burn-busy "another program has the drive open"
 expect_exit burn 0
+expect_err burn "verify: the disc's TOC, MCN, ISRCs and CD-TEXT match the sheet"
+check "burn --verify: nothing left unchecked" bash -c "! grep -q '^@@ burn err: .*not checked' '$console'"
 expect_exit burn-again 3
 expect_err burn-again "blank"
 

@@ -58,12 +58,22 @@ static void random_file(const char *name, size_t n, uint64_t seed)
 
 void bf_mixed_sheet(unsigned variant)
 {
+	bf_mixed_sheet_ids(variant, "4006381333931", "GBXYZ0100001");
+}
+
+void bf_mixed_sheet_ids(unsigned variant, const char *catalog, const char *isrc3)
+{
+	char catalog_line[32] = "", isrc3_line[32] = "";
+	if (catalog[0])
+		snprintf(catalog_line, sizeof(catalog_line), "CATALOG %s\n", catalog);
+	if (isrc3[0])
+		snprintf(isrc3_line, sizeof(isrc3_line), "    ISRC %s\n", isrc3);
 	random_file("data.bin", 300 * 2048, 1);
 	random_file("a1.pcm", 400 * 2352, 2);
 	random_file("a2.pcm", (450 + variant) * 2352, 3);
 	char sheet[1024];
 	snprintf(sheet, sizeof(sheet),
-		 "CATALOG 4006381333931\n"
+		 "%s"
 		 "PERFORMER \"Burn Fixture\"\n"
 		 "TITLE \"Mixed Disc\"\n"
 		 "FILE \"data.bin\" BINARY\n"
@@ -81,10 +91,10 @@ void bf_mixed_sheet(unsigned variant)
 		 "FILE \"a2.pcm\" BINARY\n"
 		 "  TRACK 03 AUDIO\n"
 		 "    TITLE \"Second Song\"\n"
-		 "    ISRC GBXYZ0100001\n"
+		 "%s"
 		 "    INDEX 00 00:00:00\n"
 		 "    INDEX 01 00:01:%02u\n",
-		 variant);
+		 catalog_line, isrc3_line, variant);
 	write_file("t.cue", sheet, strlen(sheet));
 }
 

@@ -28,6 +28,9 @@ const char *bf_path(const char *name);
  * sheet whose TOC differs. */
 void bf_mixed_sheet(unsigned variant);
 
+/* The same sheet with @p catalog as its CATALOG and @p isrc3 as track 3's ISRC ("" for none). */
+void bf_mixed_sheet_ids(unsigned variant, const char *catalog, const char *isrc3);
+
 /* Load t.cue (the test fails if that fails). */
 struct rawcd_disc *bf_load(void);
 

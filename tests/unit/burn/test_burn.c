@@ -3,6 +3,7 @@
  * --format raw96 --lead-in=11625 --lead-out` writes it (data sectors scrambled), the page 05h the drive
  * got, the recorder's counts, simulation, write-mode choice, verify and reading the disc back. */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -279,22 +280,24 @@ Test(burn, verify_after_a_burn_finds_nothing)
 	cr_assert_eq(bf_burn(t, d, &o, &r, &diag), RAWCD_OK, "%s", bf_diag_text(diag));
 	cr_assert(r.verified);
 	cr_assert_eq(r.verify_mismatches, 0, "%s", bf_diag_text(diag));
-	/* The emulated recorder has no READ SUB-CHANNEL (5/20/00): the MCN and ISRC checks say they were
-	 * skipped, and nothing else is reported. */
-	cr_assert_eq(bf_diag_count(diag, RAWCD_SEV_WARNING, "verify: READ SUB-CHANNEL format 2 failed (sense 5/20/00"),
-		     1, "%s", bf_diag_text(diag));
-	cr_assert_eq(bf_diag_count(diag, RAWCD_SEV_WARNING, "verify: READ SUB-CHANNEL format 3 failed (sense 5/20/00"),
-		     1, "%s", bf_diag_text(diag));
-	cr_assert_eq(bf_diag_count(diag, 0, "verify:"), 2, "%s", bf_diag_text(diag));
-	/* The verify read formats 0 and 2 and the CD-TEXT after the SYNCHRONIZE CACHE. */
+	cr_assert_eq(r.verify_unchecked, 0, "everything was checked: %s", bf_diag_text(diag));
+	cr_assert_eq(bf_diag_count(diag, 0, "verify:"), 0, "%s", bf_diag_text(diag));
+	/* The verify read formats 0 and 2 and the CD-TEXT after the SYNCHRONIZE CACHE, then the MCN and
+	 * the ISRC of each of the 3 tracks. */
 	size_t sync = bf_find_op(t, RAWCD_MMC_OP_SYNCHRONIZE_CACHE, 0);
-	size_t toc_reads = 0;
+	size_t toc_reads = 0, subchannel_reads[4] = {0};
 	for (size_t i = sync; i < rawcd_emu_command_count(t); i++) {
 		const struct rawcd_emu_command *c = rawcd_emu_command_get(t, i);
 		if (c->opcode == RAWCD_MMC_OP_READ_TOC)
 			toc_reads |= 1u << c->format;
+		if (c->opcode == RAWCD_MMC_OP_READ_SUBCHANNEL && c->format < 4) {
+			cr_assert(c->ok, "READ SUB-CHANNEL format %u: %02X/%02X", c->format, c->asc, c->ascq);
+			subchannel_reads[c->format]++;
+		}
 	}
 	cr_assert_eq(toc_reads & 0x25, 0x25, "formats 0, 2 and 5 read back (mask %zx)", toc_reads);
+	cr_assert_eq(subchannel_reads[2], 1);
+	cr_assert_eq(subchannel_reads[3], 3);
 	rawcd_diag_free(diag);
 	rawcd_transport_close(t);
 	rawcd_disc_free(d);
@@ -311,21 +314,157 @@ Test(burn, verify_against_another_sheet_counts_mismatches)
 	rawcd_diag_free(diag);
 	bf_mixed_sheet(30); /* track 3 starts 30 sectors later, the lead-out too */
 	struct rawcd_disc *other = bf_load();
-	unsigned mismatches = 99;
+	struct rawcd_verify_report v = {99, 99};
 	diag = rawcd_diag_new();
-	cr_assert_eq(rawcd_burn_verify(t, other, &mismatches, diag), RAWCD_OK, "%s", bf_diag_text(diag));
+	cr_assert_eq(rawcd_burn_verify(t, other, &v, diag), RAWCD_OK, "%s", bf_diag_text(diag));
 	/* the lead-out, track 3's start, full TOC items 03h and A2h; the CD-TEXT, MCN and ISRCs are equal */
-	cr_assert_eq(mismatches, 4, "%u: %s", mismatches, bf_diag_text(diag));
+	cr_assert_eq(v.mismatches, 4, "%u: %s", v.mismatches, bf_diag_text(diag));
+	cr_assert_eq(v.unchecked, 0);
 	cr_assert_eq(bf_diag_count(diag, RAWCD_SEV_WARNING, "verify: track 03 starts at LBA 925"), 1,
 		     "%s", bf_diag_text(diag));
 	cr_assert_eq(bf_diag_count(diag, RAWCD_SEV_WARNING, "verify: the lead-out starts at LBA 1300 on the disc, "
 				   "1330 in the sheet"), 1, "%s", bf_diag_text(diag));
-	unsigned same = 99;
-	cr_assert_eq(rawcd_burn_verify(t, d, &same, diag), RAWCD_OK);
-	cr_assert_eq(same, 0, "the sheet that was burned matches");
+	rawcd_disc_free(other);
+	rawcd_diag_free(diag);
+
+	/* another CATALOG and track 3's ISRC: the MCN and ISRCs the recorder received are read back */
+	bf_mixed_sheet_ids(0, "4006381333948", "GBXYZ0100002");
+	other = bf_load();
+	diag = rawcd_diag_new();
+	cr_assert_eq(rawcd_burn_verify(t, other, &v, diag), RAWCD_OK, "%s", bf_diag_text(diag));
+	/* the MCN, track 3's ISRC, and the CD-TEXT, whose 8Eh packs carry the UPC/EAN and ISRCs */
+	cr_assert_eq(v.mismatches, 3, "%u: %s", v.mismatches, bf_diag_text(diag));
+	cr_assert_eq(v.unchecked, 0);
+	cr_assert_eq(bf_diag_count(diag, RAWCD_SEV_WARNING, "verify: the disc's MCN is \"4006381333931\", the "
+				   "sheet's \"4006381333948\""), 1, "%s", bf_diag_text(diag));
+	cr_assert_eq(bf_diag_count(diag, RAWCD_SEV_WARNING, "verify: track 03's ISRC is \"GBXYZ0100001\" on the "
+				   "disc, \"GBXYZ0100002\" in the sheet"), 1, "%s", bf_diag_text(diag));
+	rawcd_disc_free(other);
+	rawcd_diag_free(diag);
+
+	/* no CATALOG and no ISRC for track 3: what the disc has and the sheet lacks differs too */
+	bf_mixed_sheet_ids(0, "", "");
+	other = bf_load();
+	diag = rawcd_diag_new();
+	cr_assert_eq(rawcd_burn_verify(t, other, &v, diag), RAWCD_OK, "%s", bf_diag_text(diag));
+	/* the MCN, track 3's ISRC, and the CD-TEXT, whose 8Eh packs carry the UPC/EAN and ISRCs */
+	cr_assert_eq(v.mismatches, 3, "%u: %s", v.mismatches, bf_diag_text(diag));
+	cr_assert_eq(v.unchecked, 0, "an MCN check without an MCN in the sheet is still a check");
+	cr_assert_eq(bf_diag_count(diag, RAWCD_SEV_WARNING, "verify: the disc's MCN is \"4006381333931\", the "
+				   "sheet's \"\""), 1, "%s", bf_diag_text(diag));
+	cr_assert_eq(bf_diag_count(diag, RAWCD_SEV_WARNING, "verify: track 03's ISRC is \"GBXYZ0100001\" on the "
+				   "disc, \"\" in the sheet"), 1, "%s", bf_diag_text(diag));
+	rawcd_disc_free(other);
+
+	v = (struct rawcd_verify_report){99, 99};
+	cr_assert_eq(rawcd_burn_verify(t, d, &v, diag), RAWCD_OK);
+	cr_assert_eq(v.mismatches, 0, "the sheet that was burned matches");
+	cr_assert_eq(v.unchecked, 0);
 	rawcd_diag_free(diag);
 	rawcd_transport_close(t);
-	rawcd_disc_free(other);
+	rawcd_disc_free(d);
+}
+
+/* The occurrence (1-based, as faults count) of the first READ TOC of @p format after a burn with
+ * verify on a recorder without faults: the same burn repeats the same commands. */
+static unsigned toc_read_occurrence(const struct rawcd_disc *d, unsigned format)
+{
+	rawcd_transport *t = bf_open(NULL);
+	struct rawcd_burn_options o = RAWCD_BURN_OPTIONS_INIT;
+	o.verify = true;
+	struct rawcd_burn_result r;
+	rawcd_diag *diag;
+	cr_assert_eq(bf_burn(t, d, &o, &r, &diag), RAWCD_OK, "%s", bf_diag_text(diag));
+	size_t sync = bf_find_op(t, RAWCD_MMC_OP_SYNCHRONIZE_CACHE, 0);
+	unsigned occurrence = 0;
+	for (size_t i = sync; i < rawcd_emu_command_count(t) && !occurrence; i++) {
+		const struct rawcd_emu_command *c = rawcd_emu_command_get(t, i);
+		if (c->opcode == RAWCD_MMC_OP_READ_TOC && c->format == format)
+			occurrence = c->occurrence;
+	}
+	cr_assert_gt(occurrence, 0);
+	rawcd_diag_free(diag);
+	rawcd_transport_close(t);
+	return occurrence;
+}
+
+/* Burn @p d with verify on a recorder with @p faults; the burn must succeed. */
+static rawcd_transport *burn_and_verify(const struct rawcd_disc *d, const struct rawcd_emu_fault *faults, size_t n,
+					struct rawcd_burn_result *r, rawcd_diag **diag)
+{
+	struct rawcd_emu_config cfg = RAWCD_EMU_CONFIG_INIT;
+	cfg.faults = faults;
+	cfg.fault_count = n;
+	rawcd_transport *t = bf_open(&cfg);
+	struct rawcd_burn_options o = RAWCD_BURN_OPTIONS_INIT;
+	o.verify = true;
+	cr_assert_eq(bf_burn(t, d, &o, r, diag), RAWCD_OK, "%s", bf_diag_text(*diag));
+	cr_assert(r->verified);
+	return t;
+}
+
+Test(burn, verify_reports_what_the_drive_could_not_read)
+{
+	bf_mixed_sheet(0);
+	struct rawcd_disc *d = bf_load();
+	/* a drive without READ SUB-CHANNEL that refuses READ TOC format 5 */
+	struct rawcd_emu_fault faults[] = {
+		{RAWCD_MMC_OP_READ_SUBCHANNEL, 1, 0, 0, RAWCD_EMU_FAULT_SENSE, 5, 0x20, 0x00, 0},
+		{RAWCD_MMC_OP_READ_TOC, toc_read_occurrence(d, 5), 1, 0, RAWCD_EMU_FAULT_SENSE, 5, 0x24, 0x00, 0},
+	};
+	struct rawcd_burn_result r;
+	rawcd_diag *diag;
+	rawcd_transport *t = burn_and_verify(d, faults, 2, &r, &diag);
+	cr_assert_eq(r.verify_mismatches, 0, "%s", bf_diag_text(diag));
+	cr_assert_eq(r.verify_unchecked, RAWCD_VERIFY_MCN | RAWCD_VERIFY_ISRC | RAWCD_VERIFY_CDTEXT, "%x: %s",
+		     r.verify_unchecked, bf_diag_text(diag));
+	cr_assert_eq(bf_diag_count(diag, RAWCD_SEV_WARNING, "verify: READ SUB-CHANNEL format 2 failed (sense 5/20/00"),
+		     1, "%s", bf_diag_text(diag));
+	cr_assert_eq(bf_diag_count(diag, RAWCD_SEV_WARNING, "verify: READ SUB-CHANNEL format 3 failed (sense 5/20/00"),
+		     1, "after the first track, no more are asked for: %s", bf_diag_text(diag));
+	cr_assert_eq(bf_diag_count(diag, RAWCD_SEV_WARNING, "verify: the sheet's CD-TEXT"), 1, "%s",
+		     bf_diag_text(diag));
+	rawcd_diag_free(diag);
+	rawcd_transport_close(t);
+	rawcd_disc_free(d);
+
+	/* a sheet without CD-TEXT (one track, its ISRC also in the pregap's Q): a refused format 5 misses
+	 * nothing, and READ SUB-CHANNEL checks the rest */
+	static const char sheet[] = "CATALOG 4006381333931\nFILE \"a1.pcm\" BINARY\n  TRACK 01 AUDIO\n"
+				    "    ISRC USRC17607839\n    INDEX 01 00:00:00\n";
+	FILE *f = fopen(bf_path("t.cue"), "w");
+	cr_assert_not_null(f);
+	cr_assert_geq(fputs(sheet, f), 0);
+	cr_assert_eq(fclose(f), 0);
+	d = bf_load();
+	faults[1].first = toc_read_occurrence(d, 5);
+	t = burn_and_verify(d, faults + 1, 1, &r, &diag);
+	cr_assert_eq(r.verify_mismatches, 0, "%s", bf_diag_text(diag));
+	cr_assert_eq(r.verify_unchecked, 0, "%x: %s", r.verify_unchecked, bf_diag_text(diag));
+	cr_assert_eq(bf_diag_count(diag, RAWCD_SEV_WARNING, "READ TOC format 5 was refused"), 1, "%s",
+		     bf_diag_text(diag));
+	rawcd_diag_free(diag);
+	rawcd_transport_close(t);
+	rawcd_disc_free(d);
+}
+
+Test(burn, verify_that_cannot_read_the_toc_checks_nothing)
+{
+	bf_mixed_sheet(0);
+	struct rawcd_disc *d = bf_load();
+	/* every READ TOC from the verify's first (format 2) on is refused */
+	struct rawcd_emu_fault fault = {RAWCD_MMC_OP_READ_TOC, toc_read_occurrence(d, 2), 0, 0, RAWCD_EMU_FAULT_SENSE,
+					5, 0x24, 0x00, 0};
+	struct rawcd_burn_result r;
+	rawcd_diag *diag;
+	rawcd_transport *t = burn_and_verify(d, &fault, 1, &r, &diag);
+	cr_assert_eq(r.verify_mismatches, 1, "an unreadable disc does not match");
+	cr_assert_eq(r.verify_unchecked, RAWCD_VERIFY_TOC | RAWCD_VERIFY_MCN | RAWCD_VERIFY_ISRC | RAWCD_VERIFY_CDTEXT,
+		     "%x", r.verify_unchecked);
+	cr_assert_eq(bf_diag_count(diag, RAWCD_SEV_ERROR, "cannot read the TOC"), 1, "%s", bf_diag_text(diag));
+	cr_assert_eq(bf_count_op(t, RAWCD_MMC_OP_READ_SUBCHANNEL), 0);
+	rawcd_diag_free(diag);
+	rawcd_transport_close(t);
 	rawcd_disc_free(d);
 }
 
@@ -359,7 +498,7 @@ Test(burn, bad_arguments)
 	o.version = 99;
 	cr_assert_eq(rawcd_burn(t, d, &o, NULL, NULL, NULL, NULL, NULL), RAWCD_E_ARG);
 	cr_assert_eq(rawcd_emu_command_count(t), 0);
-	unsigned m;
+	struct rawcd_verify_report m;
 	cr_assert_eq(rawcd_burn_verify(t, d, NULL, NULL), RAWCD_E_ARG);
 	cr_assert_eq(rawcd_burn_verify(NULL, d, &m, NULL), RAWCD_E_ARG);
 	cr_assert_eq(rawcd_blank(t, (enum rawcd_blank_type)7, NULL), RAWCD_E_ARG);

@@ -6,7 +6,8 @@
  * CACHE with Immed, TEST UNIT READY until ready). The recorder must receive exactly the image's bytes,
  * count 11475 lead-in sectors that all carry TOC items, 150 pregap sectors with P, 6750 lead-out frames
  * and no bad CRC, and afterwards answer READ TOC formats 0, 1, 2 and 5 with what rawcd computes for the
- * sheet. A Test Write leaves the disc blank; a PQ-only burn with a small lead-in goes to a sink file.
+ * sheet, and READ SUB-CHANNEL formats 2 and 3 with the MCN and ISRCs the program area carried. A Test
+ * Write leaves the disc blank; a PQ-only burn with a small lead-in goes to a sink file.
  */
 #include <criterion/criterion.h>
 #include <stdio.h>
@@ -53,12 +54,26 @@ static void write_file(const char *name, const void *data, size_t n)
 	fclose(f);
 }
 
-/* The sheet, 600 sectors of audio, the disc, and its image in @p format with @p leadin sectors. */
-static void make_image(enum rawcd_image_format format, uint32_t leadin, uint32_t leadout)
+/* The same disc with a CATALOG and track 1's ISRC (track 2 has none). */
+static const char sheet_ids[] = "CATALOG 4006381333931\n"
+				"PERFORMER \"Rawcd Tests\"\n"
+				"TITLE \"Emulated Burn\"\n"
+				"FILE \"audio.bin\" BINARY\n"
+				"  TRACK 01 AUDIO\n"
+				"    TITLE \"First\"\n"
+				"    ISRC USRC17607839\n"
+				"    INDEX 01 00:00:00\n"
+				"  TRACK 02 AUDIO\n"
+				"    TITLE \"Second\"\n"
+				"    INDEX 01 00:04:00\n";
+
+/* @p text as the sheet, 600 sectors of audio, the disc, and its image in @p format with @p leadin
+ * sectors. */
+static void make_image_of(const char *text, enum rawcd_image_format format, uint32_t leadin, uint32_t leadout)
 {
 	snprintf(dir, sizeof dir, "/tmp/rawcd-emuburn-XXXXXX");
 	cr_assert_not_null(mkdtemp(dir));
-	write_file("disc.cue", sheet, strlen(sheet));
+	write_file("disc.cue", text, strlen(text));
 	size_t n = (size_t)2 * TRACK_SECTORS * RAWCD_SECTOR_SIZE;
 	uint8_t *audio = malloc(n);
 	for (size_t i = 0; i < n; i++)
@@ -76,6 +91,11 @@ static void make_image(enum rawcd_image_format format, uint32_t leadin, uint32_t
 	o.leadout_sectors = leadout;
 	cr_assert_eq(rawcd_image_write(disc, img, &o, d), RAWCD_OK);
 	rawcd_diag_free(d);
+}
+
+static void make_image(enum rawcd_image_format format, uint32_t leadin, uint32_t leadout)
+{
+	make_image_of(sheet, format, leadin, leadout);
 }
 
 /* Run after each test, passed or failed (.fini): nothing is left in /tmp. */
@@ -372,5 +392,164 @@ Test(emu_burn, wrong_lead_in_makes_no_toc)
 	cr_assert_eq(rawcd_emu_leadin_toc(toc, t), RAWCD_E_FORMAT);
 	free(toc);
 	free(d);
+	rawcd_transport_close(t);
+}
+
+/* ---- READ SUB-CHANNEL ---- */
+
+/* READ SUB-CHANNEL of @p format (any value) for @p track, SubQ set unless !subq, into @p buf (24 bytes). */
+static struct rawcd_cmd_result read_subchannel(rawcd_transport *t, unsigned format, unsigned track, bool msf,
+					       bool subq, uint8_t buf[RAWCD_MMC_SUBCHANNEL_LEN])
+{
+	uint8_t cdb[RAWCD_CDB_MAX];
+	int n = rawcd_mmc_cdb_read_subchannel(cdb, 2, msf, track, RAWCD_MMC_SUBCHANNEL_LEN);
+	cdb[3] = (uint8_t)format;
+	if (!subq)
+		cdb[2] = 0;
+	memset(buf, 0xEE, RAWCD_MMC_SUBCHANNEL_LEN);
+	return emu_cmd(t, cdb, n, RAWCD_XFER_FROM_DEVICE, buf, RAWCD_MMC_SUBCHANNEL_LEN);
+}
+
+/* Format @p format (2 or 3) for @p track, parsed; the command must succeed. */
+static struct rawcd_mmc_subchannel subchannel(rawcd_transport *t, unsigned format, unsigned track)
+{
+	uint8_t buf[RAWCD_MMC_SUBCHANNEL_LEN];
+	struct rawcd_cmd_result r = read_subchannel(t, format, track, false, true, buf);
+	cr_assert(r.ok, "format %u track %u: %s", format, track, r.sense.message);
+	cr_assert_eq(r.transferred, RAWCD_MMC_SUBCHANNEL_LEN);
+	cr_assert_eq(buf[1], 0x15, "audio status: none to return");
+	cr_assert_eq(buf[2] << 8 | buf[3], 20, "sub-channel data length");
+	struct rawcd_mmc_subchannel sc;
+	cr_assert_eq(rawcd_mmc_parse_subchannel(&sc, format, false, buf, r.transferred), RAWCD_OK);
+	return sc;
+}
+
+static void assert_refused(rawcd_transport *t, unsigned format, unsigned track)
+{
+	uint8_t buf[RAWCD_MMC_SUBCHANNEL_LEN];
+	struct rawcd_cmd_result r = read_subchannel(t, format, track, false, true, buf);
+	cr_assert(emu_sense_is(&r, 5, 0x24, 0x00), "format %u track %u: %s", format, track, r.sense.message);
+}
+
+/* The MCN and track ISRCs of the sheet_ids burn (MCN, ISRC of track 1, none for track 2). */
+static void assert_ids_read_back(rawcd_transport *t)
+{
+	struct rawcd_mmc_subchannel sc = subchannel(t, 2, 0);
+	cr_assert(sc.valid, "MCVal");
+	cr_assert_str_eq(sc.mcn, "4006381333931");
+	sc = subchannel(t, 3, 1);
+	cr_assert(sc.valid, "TCVal");
+	cr_assert_str_eq(sc.isrc, "USRC17607839");
+	cr_assert_eq(sc.adr, 3);
+	cr_assert_eq(sc.control, 0, "audio, no flags");
+	cr_assert_eq(sc.track, 1);
+	sc = subchannel(t, 3, 2);
+	cr_assert(!sc.valid, "track 2 has no ISRC");
+	cr_assert_str_eq(sc.isrc, "");
+	cr_assert_eq(sc.track, 2);
+}
+
+Test(emu_burn, read_subchannel_answers_the_mcn_and_isrcs_received, .fini = remove_all)
+{
+	make_image_of(sheet_ids, RAWCD_IMAGE_RAW96, 11625, RAWCD_LEADOUT_DEFAULT);
+	rawcd_transport *t = emu_open(NULL);
+	burn(t, LEADIN_97_27_00, RAW96_BLOCK, false);
+	cr_assert_eq(emu_state(t).bad_q_crc, 0);
+	assert_ids_read_back(t);
+	cr_assert_eq(emu_last(t)->opcode, RAWCD_MMC_OP_READ_SUBCHANNEL);
+	cr_assert_eq(emu_last(t)->format, 3, "the log names the format");
+
+	/* the MSF bit changes nothing in formats 2 and 3; SubQ 0 returns the header only */
+	uint8_t plain[RAWCD_MMC_SUBCHANNEL_LEN], msf[RAWCD_MMC_SUBCHANNEL_LEN];
+	cr_assert(read_subchannel(t, 2, 0, false, true, plain).ok);
+	cr_assert(read_subchannel(t, 2, 0, true, true, msf).ok);
+	cr_assert_eq(memcmp(plain, msf, sizeof(plain)), 0);
+	cr_assert_eq(plain[4], 2);
+	cr_assert_eq(plain[22], 0);
+	cr_assert_lt(plain[23], 75, "AFRAME");
+	struct rawcd_cmd_result r = read_subchannel(t, 3, 1, false, false, plain);
+	cr_assert(r.ok);
+	cr_assert_eq(r.transferred, 4);
+	cr_assert_eq(plain[1], 0x15);
+	cr_assert_eq(plain[2] << 8 | plain[3], 0, "no sub-channel data");
+
+	/* a track not on the disc, format 1 (no playback position) and other formats */
+	assert_refused(t, 3, 3);
+	assert_refused(t, 3, 0);
+	assert_refused(t, 3, 0xAA);
+	assert_refused(t, 1, 0);
+	assert_refused(t, 0, 0);
+	assert_refused(t, 4, 0);
+	rawcd_transport_close(t);
+}
+
+Test(emu_burn, read_subchannel_needs_a_completed_burn, .fini = remove_all)
+{
+	make_image(RAWCD_IMAGE_RAW96, 11625, RAWCD_LEADOUT_DEFAULT);
+	rawcd_transport *t = emu_open(NULL);
+	assert_refused(t, 2, 0);
+	assert_refused(t, 3, 1);
+	burn(t, LEADIN_97_27_00, RAW96_BLOCK, true);
+	assert_refused(t, 2, 0); /* a Test Write leaves the disc blank */
+	assert_refused(t, 3, 1);
+	burn(t, LEADIN_97_27_00, RAW96_BLOCK, false);
+	/* a sheet without CATALOG or ISRC: valid answers with MCVal and TCVal 0 */
+	struct rawcd_mmc_subchannel sc = subchannel(t, 2, 0);
+	cr_assert(!sc.valid);
+	cr_assert_str_eq(sc.mcn, "");
+	for (unsigned track = 1; track <= 2; track++) {
+		sc = subchannel(t, 3, track);
+		cr_assert(!sc.valid, "track %u", track);
+		cr_assert_eq(sc.track, track);
+	}
+	rawcd_transport_close(t);
+}
+
+/* Index of the first PQ16 block of the image whose Q has ADR @p adr; the image is @p blocks long. */
+static size_t find_q(const uint8_t *img_data, size_t blocks, unsigned adr)
+{
+	for (size_t i = 0; i < blocks; i++)
+		if ((img_data[i * PQ16_BLOCK + RAWCD_SECTOR_SIZE] & 0x0F) == adr)
+			return i;
+	cr_assert_fail("no ADR %u frame", adr);
+	return 0;
+}
+
+/* PQ-only blocks: the first MCN frame has a bad CRC and another MCN (ignored), every ISRC frame of track
+ * 1 after the first another ISRC (the first one seen is kept). */
+Test(emu_burn, read_subchannel_keeps_the_first_good_value, .fini = remove_all)
+{
+	make_image_of(sheet_ids, RAWCD_IMAGE_PQ16, 900, 200);
+	FILE *f = fopen(img, "r+b");
+	cr_assert_not_null(f);
+	size_t blocks = 900 + 2 * TRACK_SECTORS + 200;
+	uint8_t *data = malloc(blocks * PQ16_BLOCK);
+	cr_assert_eq(fread(data, PQ16_BLOCK, blocks, f), blocks);
+	uint8_t *mcn = data + find_q(data, blocks, 2) * PQ16_BLOCK + RAWCD_SECTOR_SIZE;
+	cr_assert_eq(mcn[1], 0x40, "the MCN's first digits 4, 0");
+	mcn[1] = 0x90;
+	rawcd_q_set_crc(mcn);
+	mcn[10] ^= 0xFF;
+	size_t isrc_frames = 0;
+	for (size_t i = 0; i < blocks; i++) {
+		uint8_t *q = data + i * PQ16_BLOCK + RAWCD_SECTOR_SIZE;
+		if ((q[0] & 0x0F) != 3 || isrc_frames++ == 0)
+			continue;
+		cr_assert_eq(q[8] >> 4, 9, "the ISRC's last digit");
+		q[8] &= 0x0F;
+		rawcd_q_set_crc(q);
+	}
+	cr_assert_geq(isrc_frames, 3, "track 1's pregap and program carry its ISRC");
+	rewind(f);
+	cr_assert_eq(fwrite(data, PQ16_BLOCK, blocks, f), blocks);
+	fclose(f);
+	free(data);
+
+	struct rawcd_emu_config cfg = RAWCD_EMU_CONFIG_INIT;
+	cfg.atip_leadin = (struct rawcd_msf){99, 50, 0};
+	rawcd_transport *t = emu_open(&cfg);
+	cr_assert_eq(burn(t, -900, PQ16_BLOCK, false), blocks);
+	cr_assert_eq(emu_state(t).bad_q_crc, 1);
+	assert_ids_read_back(t);
 	rawcd_transport_close(t);
 }
