@@ -86,6 +86,7 @@ serve() { # name, uio device, LUN, SCSI device to wait for, recorder options...
 		return 1
 	fi
 	tcmu_recorder "$@" "/dev/$uio" /tmp/expected.raw96 >"/tmp/$name.log" 2>&1 &
+	echo $! >"/tmp/$name.pid"
 	i=0
 	while ! grep -q '^recorder: serving' "/tmp/$name.log" && [ "$i" -lt 100 ]; do
 		sleep 0.1
@@ -125,6 +126,19 @@ step blank-cd-r rawcd blank /dev/sr1 --minimal
 step rw-burn rawcd burn /data/example.cue --device /dev/sr2
 step rw-blank rawcd blank /dev/sr2 --minimal
 step rw-drive rawcd drive /dev/sr2 --json
+# SIGINT during a burn (the recorder made slow): the writes stop, the cache is flushed, exit 130.
+rw_recorder=$(cat /tmp/recorder-rw.pid)
+kill -USR1 "$rw_recorder"
+rawcd burn /data/example.cue --device /dev/sr2 >/tmp/out 2>/tmp/err &
+burner=$!
+sleep 2
+kill -INT "$burner"
+wait "$burner"
+echo "@@ step rw-burn-interrupted exit=$?"
+sed 's/^/@@ rw-burn-interrupted err: /' /tmp/err
+kill -USR1 "$rw_recorder"
+step rw-drive-interrupted rawcd drive /dev/sr2 --json
+step rw-blank-again rawcd blank /dev/sr2 --minimal
 step rw-burn-again rawcd burn /data/example.cue --device /dev/sr2 --verify
 
 killall tcmu_recorder 2>/dev/null

@@ -13,6 +13,8 @@
  *
  * usage: tcmu_recorder [--faults] [--cd-rw] UIO_DEVICE [EXPECTED_RAW96]
  *   --cd-rw: the disc is a CD-RW (profile 000Ah), so BLANK works; else a CD-R.
+ *   SIGUSR1 switches slow writing on and off: each WRITE(10) then takes 20 ms more, so that a burn lasts
+ *   long enough to be interrupted.
  *   --faults: some WRITE(10)s are answered 2/04/08 (long write in progress: the burner must send them
  *   again) and some are carried out but answered 1/17/01 (recovered data with retries: success); their
  *   sense travels back through LIO, the midlayer and SG_IO.
@@ -24,6 +26,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/uio.h> /* struct iovec from glibc; <linux/uio.h> would define it again */
 #define __LINUX_UIO_H
 #include <linux/target_core_user.h>
@@ -41,6 +44,15 @@
 #define BLOCK_RAW96 2448u
 #define SCSI_STATUS_CHECK 0x02
 #define SCSI_STATUS_TASK_ABORTED 0x40
+#define SLOW_WRITE_US 20000
+
+static volatile sig_atomic_t slow_writes;
+
+static void toggle_slow(int sig)
+{
+	(void)sig;
+	slow_writes = !slow_writes;
+}
 
 /* The comparison of received blocks against the expected image. */
 struct compare {
@@ -281,6 +293,8 @@ static void serve_ring(struct server *s)
 		bool sync = false;
 		if (tcmu_hdr_get_op(len_op) == TCMU_OP_CMD) {
 			uint8_t opcode = r->base[ent->req.cdb_off];
+			if (slow_writes && opcode == RAWCD_MMC_OP_WRITE10)
+				usleep(SLOW_WRITE_US);
 			serve_command(r, s->t, ent);
 			sync = opcode == RAWCD_MMC_OP_SYNCHRONIZE_CACHE;
 			if (rawcd_emu_command_count(s->t) > 4096)
@@ -370,6 +384,8 @@ int main(int argc, char **argv)
 	       r.flags, r.cmdr_size, faults ? " with scripted WRITE faults" : "");
 	fflush(stdout);
 
+	struct sigaction sa = {.sa_handler = toggle_slow};
+	sigaction(SIGUSR1, &sa, NULL);
 	/* Entries queued before the open raised no event this fd will see: serve the ring once first. */
 	struct server srv = {.ring = &r, .t = t, .cmp = &cmp, .fd = fd, .uio = argv[1]};
 	serve_ring(&srv);

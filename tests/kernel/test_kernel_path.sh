@@ -189,13 +189,24 @@ expect_exit rw-blank 0
 expect_exit rw-drive 0
 check "the CD-RW reads blank after rawcd blank --minimal" \
 	[ "$(out_of rw-drive | jq -c '[.current_profile.name, .disc.status]' 2>/dev/null)" = '["CD-RW","blank"]' ]
+expect_exit rw-burn-interrupted 130
+expect_err rw-burn-interrupted "the disc is unusable"
+expect_err rw-burn-interrupted "stopped by SIGINT"
+expect_exit rw-drive-interrupted 0
+check "the interrupted CD-RW does not read blank" \
+	[ "$(out_of rw-drive-interrupted | jq -r '.disc.status' 2>/dev/null)" != blank ]
+expect_exit rw-blank-again 0
 expect_exit rw-burn-again 0
 mapfile -t rw < <(sed -n 's/^@@ recorder-rw: recorder: recording //p' "$console" | grep -v ' writes=0 ')
-check "the CD-RW recorder logged two real recordings (found ${#rw[@]})" [ "${#rw[@]}" -eq 2 ]
-for r in "${rw[@]}"; do
-	check "CD-RW recording: real, complete, equal to the converted image" \
+check "the CD-RW recorder logged three real recordings (found ${#rw[@]})" [ "${#rw[@]}" -eq 3 ]
+for i in 0 2; do
+	r=${rw[$i]:-}
+	check "CD-RW recording $i: real, complete, equal to the converted image" \
 		[ "$(field "$r" test_write) $(field "$r" disc_status) $(field "$r" different) $(field "$r" blocks)" = "0 2 0 19200" ]
 done
+r=${rw[1]:-}
+check "CD-RW recording 1: stopped part way, what arrived equal to the converted image" \
+	[ "$(field "$r" different)" = 0 ] && [ "$(field "$r" blocks)" -gt 0 ] && [ "$(field "$r" blocks)" -lt 19200 ]
 
 check "the real burn left the disc complete" [ "$(field "${recordings[1]:-}" disc_status)" = 2 ]
 
