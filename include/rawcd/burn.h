@@ -1,19 +1,22 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /**
  * @file burn.h
- * @brief Recorders: inspecting a drive, burning a laid-out disc in raw DAO (IMAPI2 IDiscFormat2RawCD),
- *        blanking a CD-RW, and reading back a disc's TOC and CD-TEXT.
+ * @brief Recorders: inspecting a drive, burning a laid-out disc in raw DAO (IMAPI2 IDiscFormat2RawCD) or
+ *        SAO with a cue sheet, blanking a CD-RW, and reading back a disc's TOC and CD-TEXT.
  *
  * Everything goes through a ::rawcd_transport (transport.h): the Linux SG_IO one for a real drive, the
  * emulated recorder in tests. The commands are built and parsed by mmc.h; the sectors come from the
  * sector stream (stream.h), so what is burned is what `rawcd convert --format raw96` writes, with the
- * data sectors scrambled as a raw write requires.
+ * data sectors scrambled as a raw write requires; in SAO, what `rawcd convert --format bin` writes, the
+ * drive adding lead-in, lead-out and subcode from the cue sheet (mmc.h, rawcd_mmc_build_cue_sheet()).
  *
  * The burn follows DESIGN.md §5 (the order of cdrdao, libburn and wodim; MMC-6 is the rule): TEST UNIT
  * READY, INQUIRY, GET CONFIGURATION (profile, features 002Dh/002Eh), MODE SENSE page 2Ah, READ DISC
  * INFORMATION, READ TOC format 4 (ATIP), MODE SELECT page 05h, SET CD SPEED, WRITE(10) of consecutive
  * blocks from the ATIP lead-in start through the pregap, the program area and 6750 lead-out sectors,
- * SYNCHRONIZE CACHE (Immed) and TEST UNIT READY until the drive is done.
+ * SYNCHRONIZE CACHE (Immed) and TEST UNIT READY until the drive is done. In SAO (research/burn.md §1.5)
+ * SEND CUE SHEET follows SET CD SPEED and the WRITEs start at LBA -150 (at the lead-in start for the
+ * CD-TEXT) and end before the lead-out.
  *
  * Diagnostics name the device (entry file = the transport's name). Every failure of a command carries
  * the command and the drive's sense sentence (rawcd_sense_from_codes()).
@@ -119,12 +122,15 @@ const char *rawcd_mode_support_name(enum rawcd_mode_support support);
 
 /** How to write (page 05h write type and data block type; `rawcd burn --write-mode`). */
 enum rawcd_write_mode {
-	RAWCD_WRITE_AUTO = 0, /**< RAW/3 if the drive accepts it, else RAW/1 */
+	RAWCD_WRITE_AUTO = 0, /**< RAW/3 if the drive accepts it, else RAW/1, else SAO */
 	RAWCD_WRITE_RAW96R,   /**< write type RAW, data block type 3: 2448-byte blocks, raw P-W (CD-TEXT and
 			           CD+G written as the stream has them) */
 	RAWCD_WRITE_RAW16,    /**< write type RAW, data block type 1: 2368-byte blocks, P and Q only (no
 			           CD-TEXT, no CD+G graphics) */
-	RAWCD_WRITE_SAO       /**< SAO with a cue sheet: not implemented yet (RAWCD_E_UNSUPPORTED) */
+	RAWCD_WRITE_SAO       /**< write type SAO with a cue sheet (MMC-6 §6.40): 2352-byte blocks of main
+			           channel only (data sectors unscrambled), the drive writes P, Q, the lead-in
+			           and the lead-out; the CD-TEXT as R-W blocks over the lead-in when the drive
+			           reports R-W in feature 002Eh; no CD+G graphics */
 };
 
 /** "auto", "raw96r", "raw16", "sao" ("unknown" for another value). Never NULL. */
@@ -133,9 +139,10 @@ const char *rawcd_write_mode_name(enum rawcd_write_mode mode);
 /** Where a burn is. */
 enum rawcd_burn_phase {
 	RAWCD_BURN_PREPARING = 0, /**< preflight and mode selection: nothing written yet */
-	RAWCD_BURN_LEADIN,        /**< writing LBAs from the lead-in start to -151 */
+	RAWCD_BURN_LEADIN,        /**< writing LBAs from the lead-in start to -151 (in SAO only the CD-TEXT's
+				       R-W) */
 	RAWCD_BURN_PROGRAM,       /**< writing the pregap (-150..-1) and the program area */
-	RAWCD_BURN_LEADOUT,       /**< writing the 6750 lead-out sectors */
+	RAWCD_BURN_LEADOUT,       /**< writing the 6750 lead-out sectors (raw only: in SAO the drive does) */
 	RAWCD_BURN_FINISHING,     /**< SYNCHRONIZE CACHE and waiting for the drive */
 	RAWCD_BURN_VERIFYING      /**< reading the TOC back */
 };
@@ -145,7 +152,8 @@ struct rawcd_burn_progress {
 	enum rawcd_burn_phase phase;
 	int32_t next_lba;   /**< the next LBA to be written */
 	uint64_t done;      /**< sectors the drive has accepted */
-	uint64_t total;     /**< sectors to write in all: lead-in + pregap + program + lead-out */
+	uint64_t total;     /**< sectors to write in all: lead-in + pregap + program + lead-out (SAO: the
+			         CD-TEXT lead-in if any, pregap and program) */
 	int buffer_fill;    /**< the drive's buffer fill in percent (READ BUFFER CAPACITY), -1 if unknown */
 };
 
@@ -165,19 +173,22 @@ struct rawcd_burn_options {
 #define RAWCD_BURN_OPTIONS_VERSION 1
 #define RAWCD_BURN_OPTIONS_INIT { RAWCD_BURN_OPTIONS_VERSION, false, 0, RAWCD_WRITE_AUTO, false, false, false }
 
-#define RAWCD_BURN_LEADOUT_SECTORS 6750 /**< lead-out written after the program area (90 s) */
+#define RAWCD_BURN_LEADOUT_SECTORS 6750 /**< lead-out written after the program area (90 s), raw only */
 #define RAWCD_BURN_MAX_RETRIES 1500     /**< resends of one command that the drive answered "busy"
 					     (2/04/xx, unit attention) before the burn gives up */
 
 /** What a burn did; filled whether it succeeded or not. */
 struct rawcd_burn_result {
 	enum rawcd_write_mode mode;  /**< the mode written with (RAWCD_WRITE_AUTO if none was selected) */
-	uint8_t write_type;          /**< page 05h write type sent (3 RAW), 0 if none */
-	uint8_t data_block_type;     /**< 1 or 3 */
-	size_t block_size;           /**< bytes a block: 2368 or 2448 */
+	uint8_t write_type;          /**< page 05h write type sent (3 RAW, 2 SAO), 0 if none */
+	uint8_t data_block_type;     /**< RAW: 1 or 3; SAO: 3 with the CD-TEXT lead-in (cdrdao's choice),
+				          else 0 */
+	size_t block_size;           /**< bytes a block: 2368 or 2448 (RAW), 2352 (SAO; the R-W blocks of
+				          its lead-in are 96) */
 	bool bufe;                   /**< BUFE was set */
 	bool test_write;             /**< Test Write was set */
-	int32_t first_lba;           /**< the ATIP lead-in start (e.g. -11625 for 97:27:00) */
+	int32_t first_lba;           /**< the first LBA written: the ATIP lead-in start (e.g. -11625 for
+				          97:27:00); in SAO -150, or that lead-in start with the CD-TEXT */
 	int32_t leadout_lba;         /**< StartOfLeadout of the disc */
 	uint64_t total;              /**< sectors to write */
 	uint64_t written;            /**< sectors the drive accepted */
@@ -191,6 +202,9 @@ struct rawcd_burn_result {
 				          itself failed (the TOC or the CD-TEXT could not be read back) */
 	unsigned verify_unchecked;   /**< RAWCD_VERIFY_* bits: what the verify could not check (0 = all
 				          of it was checked); with RAWCD_VERIFY_TOC when it failed */
+	size_t cue_sheet_length;     /**< SAO: bytes of the cue sheet sent (8 an entry); 0 otherwise */
+	bool cdtext_written;         /**< the sheet's CD-TEXT went to the drive (raw96r, or SAO with the
+				          CD-TEXT lead-in); false when it has none */
 };
 
 /* What rawcd_burn_verify() could not check: bits of rawcd_verify_report.unchecked and
@@ -208,23 +222,32 @@ struct rawcd_burn_result {
 
 /**
  * Burn a laid-out, single-session disc in raw DAO (IDiscFormat2RawCD: WriteMedia of an image with its
- * lead-in). Steps:
+ * lead-in) or in SAO with a cue sheet. Steps:
  * - preflight: an MMC drive (INQUIRY type 5) opened read-write, current profile CD-R or CD-RW, a blank
  *   disc (READ DISC INFORMATION), a valid ATIP (READ TOC format 4; a drive that answers with a format-0
  *   TOC is caught), the disc's StartOfLeadout not after the ATIP's last possible lead-out start;
  * - write mode: page 05h built on the drive's own page with write type RAW and data block type 3,
- *   else 1 (opts->write_mode forces one), BUFE when the drive reports BUF (unless opts->no_bufe), Test
- *   Write when simulating, multi-session 0, session format = the disc type; each MODE SELECT the drive
- *   refuses (5/24, 5/26) moves to the next pair, and when none is left the burn fails having written
- *   nothing. A diagnostic (a warning: the library has no lower severity) says which mode was chosen
- *   and why;
+ *   else 1, else write type SAO (opts->write_mode forces one): SAO with data block type 3 and the
+ *   CD-TEXT lead-in when the sheet has CD-TEXT and feature 002Eh reports R-W, else (or when the drive
+ *   refuses that) data block type 0; SAO only when feature 002Eh reports SAO and a maximum cue sheet
+ *   length the sheet fits. BUFE when the drive reports BUF (unless opts->no_bufe), Test Write when
+ *   simulating, multi-session 0, session format = the disc type; each MODE SELECT the drive refuses
+ *   (5/24, 5/26) moves to the next pair, and when none is left the burn fails having written nothing. A
+ *   note says which mode was chosen and why (a warning when raw16 was the fallback; a warning too when
+ *   the mode cannot write the sheet's CD-TEXT or CD+G graphics);
  * - SET CD SPEED (opts->write_speed, else the fastest; a drive that refuses it is warned about);
+ * - SAO: SEND CUE SHEET with rawcd_mmc_build_cue_sheet()'s sheet; a drive that refuses it (5/26/00, ...)
+ *   fails the burn having written nothing, with the sense as a sentence;
  * - WRITE(10) of consecutive blocks from the ATIP lead-in start (LBA = MSF - 450150: 97:27:00 gives
  *   -11625, 11,475 lead-in sectors before -150) to the end of 6750 lead-out sectors, each command at
  *   most the transport's max_transfer bytes; main channel from the sector stream with data sectors
  *   scrambled (ECMA-130 Annex B: libburn scrambles what it writes raw, wodim's clone mode scrambles
  *   raw data sectors), subcode laid out per the block type (rawcd_subcode_raw96() or _pq16()), the
- *   lead-in CD-TEXT from rawcd_cdtext_for_disc();
+ *   lead-in CD-TEXT from rawcd_cdtext_for_disc(). In SAO: WRITE(10) of consecutive 2352-byte blocks of
+ *   the stream's main channel, unscrambled (the drive scrambles), from LBA -150 (track 1's pregap as the
+ *   stream generates it) to the last sector before the lead-out, no command crossing a change of data
+ *   form of the cue sheet; with the CD-TEXT lead-in first 96-byte blocks of the lead-in's R-W (P and Q
+ *   bits zero: the drive makes them) from the ATIP lead-in start to -151;
  * - a command the drive answers "busy" (2/04/08 long write in progress, 2/04/07, 2/04/04, 2/04/01,
  *   6/x unit attention) is resent after a few milliseconds, at most RAWCD_BURN_MAX_RETRIES times; a
  *   recovered error (1/x/x) is success; anything else (e.g. 5/21/02, 3/0C/09, a timeout, a transport
@@ -233,16 +256,16 @@ struct rawcd_burn_result {
  *   a cancel once writing started, as libburn does);
  * - opts->verify: rawcd_burn_verify(); opts->eject: START STOP UNIT.
  * @param cancel polled before every WRITE; non-zero stops the writes, flushes the cache and returns
- *        RAWCD_E_CANCELED, and the diagnostics say that the disc is unusable (a raw DAO cannot be
- *        resumed) unless it was a simulation or nothing was written yet. NULL for none.
+ *        RAWCD_E_CANCELED, and the diagnostics say that the disc is unusable (a raw DAO or SAO write
+ *        cannot be resumed) unless it was a simulation or nothing was written yet. NULL for none.
  * @param progress NULL for none; @p progress_user is passed to it.
  * @param result NULL or filled in full whatever the outcome.
  * @return RAWCD_OK only when every command succeeded (a mismatch found by the verify is in
  *         result->verify_mismatches, what it could not check in result->verify_unchecked, not in the
  *         return value); RAWCD_E_IO (the device: not an MMC drive, read-only, no disc, not CD-R/RW, not
- *         blank, no ATIP, no accepted write mode, a failed command); RAWCD_E_LAYOUT (the disc does not
- *         fit the medium); RAWCD_E_UNSUPPORTED (SAO;
- *         multisession; a lead-in start before 90:00:00); RAWCD_E_INPUT (an input file, a bad
+ *         blank, no ATIP, no accepted write mode, a refused cue sheet, a failed command); RAWCD_E_LAYOUT
+ *         (the disc does not fit the medium); RAWCD_E_UNSUPPORTED (multisession; a lead-in start
+ *         before 90:00:00); RAWCD_E_INPUT (an input file, a bad
  *         CDTEXTFILE); RAWCD_E_CANCELED; RAWCD_E_NOMEM; RAWCD_E_ARG (NULL @p t or @p disc, a disc not
  *         laid out, a wrong options version).
  */

@@ -19,52 +19,79 @@
  * - INQUIRY: peripheral type 5, removable, the vendor, product and revision of the config.
  * - GET CONFIGURATION: current profile 0009h (CD-R) or 000Ah (CD-RW); features 0000h (profile list),
  *   0001h (core), 0003h (removable medium), 002Dh (CD TAO: byte 4 = 5Fh less cd_tao_clear, data types
- *   3F0Fh) and 002Eh (CD mastering: byte 4 = 6Fh less cd_mastering_clear); 002Dh and 002Eh are current
+ *   3F0Fh) and 002Eh (CD mastering: byte 4 = 6Fh less cd_mastering_clear, bytes 5–7 the maximum cue
+ *   sheet length max_cue_sheet_length, default 000F00h = 480 entries); 002Dh and 002Eh are current
  *   while the disc is blank. RT 0, 1, 2 and the starting feature are honoured, or all ignored
  *   (ignore_rt: the whole list, as QEMU's scsi-cd does).
  * - MODE SENSE(10) pages 05h, 2Ah and 3Fh (both); page control 0, 1 (changeable mask) and 2 (saved
- *   values: 5/39/00); other pages 5/24/00. MODE SELECT(10) of page 05h (PF = 1, mode data length 0, PS 0, no more than 32h bytes of
- *   page): write type, data block type, Test Write, BUFE, multi-session and session format must be ones
- *   the features allow (RAW needs 002Eh Raw and data block type 1, 2 (002Dh R-W pack) or 3 (002Dh R-W
- *   raw); SAO needs 002Eh SAO; TAO/SAO take types 0–3 and 8–13; Test Write needs the TW bit, BUFE the
- *   BUF bit) and not refused by refused_write_types / refused_raw_block_types; else 5/26/00 (invalid
- *   field in parameter list). During a recording: 5/2C/00.
+ *   values: 5/39/00); other pages 5/24/00. MODE SELECT(10) of page 05h (PF = 1, mode data length 0, PS 0,
+ *   no more than 32h bytes of page): write type, data block type, Test Write, BUFE, multi-session and
+ *   session format must be ones the features allow (RAW needs 002Eh Raw and data block type 1, 2 (002Dh
+ *   R-W pack) or 3 (002Dh R-W raw); SAO needs 002Eh SAO; TAO/SAO take types 0–3 and 8–13; Test Write
+ *   needs the TW bit, BUFE the BUF bit) and not refused by refused_write_types / refused_raw_block_types;
+ *   else 5/26/00 (invalid field in parameter list). During a recording: 5/2C/00.
  * - READ DISC INFORMATION: blank (status 0, lead-in start and last possible lead-out from the ATIP),
  *   incomplete (1) while a real recording runs or after one failed, complete (2) after a burn.
  * - READ TOC/PMA/ATIP: format 4 (ATIP: lead-in start, last possible lead-out start, CD-RW bit; data
- *   length 1Ah) always; formats 0, 1, 2 and 5 once a burn completed, built from what was received: the
- *   lead-in's Q TOC items (ADR 1, TNO 0; A0, A1, A2 and the track POINTs, first value seen of each) are
- *   decoded from the subcode of the received blocks and made into a full TOC (MIN/SEC/FRAME 0, as drives
+ *   length 1Ah) always; formats 0, 1, 2 and 5 once a burn completed, built from what was received: after
+ *   a raw recording the lead-in's Q TOC items (ADR 1, TNO 0; A0, A1, A2 and the track POINTs, first value
+ *   seen of each) are decoded from the subcode of the received blocks, after an SAO recording the drive
+ *   makes them from the cue sheet (each track's INDEX 01 entry with its CONTROL; A0 with the first
+ *   track's CONTROL and page 05h's session format as the disc type, A1 and A2 (the lead-out entry's MSF)
+ *   with the last track's CONTROL); either way they are made into a full TOC (MIN/SEC/FRAME 0, as drives
  *   report them), and the CD-TEXT packs are decoded from the lead-in's R–W (4 packs a sector, CRC
- *   checked, collected until the cycle repeats). Blank disc: 5/24/00; Q items that make no TOC:
- *   3/57/00. With toc_format_in_byte9 the format is read from CDB byte 9 bits 7–6 instead, so a format-4
- *   request gets a format-0 TOC with GOOD status (as QEMU's ATAPI emulation does; a blank disc then
- *   answers with a one-track TOC: data track 1 at LBA 0, lead-out at LBA 1000).
+ *   checked, collected until the cycle repeats; in SAO the 96-byte R–W blocks the host sent). Blank disc:
+ *   5/24/00; Q items that make no TOC: 3/57/00. With toc_format_in_byte9 the format is read from CDB byte
+ *   9 bits 7–6 instead, so a format-4 request gets a format-0 TOC with GOOD status (as QEMU's ATAPI
+ *   emulation does; a blank disc then answers with a one-track TOC: data track 1 at LBA 0, lead-out at
+ *   LBA 1000).
  * - READ TRACK INFORMATION: track 1 or FFh of a blank disc (blank, NWA valid: the ATIP lead-in start
  *   when page 05h says RAW, else 0); the tracks of a complete disc; else 5/24/00.
- * - READ SUB-CHANNEL (MMC-6 §6.33): formats 2 (MCN) and 3 (the ISRC of the track in CDB byte 6) once
- *   a burn completed, from what was received: while WRITE(10) blocks arrive, the good Q frames from the
- *   pregap on (lead-out included) are decoded: ADR 1 gives the current track (its TNO; none in the
+ * - READ SUB-CHANNEL (MMC-6 §6.33): formats 2 (MCN) and 3 (the ISRC of the track in CDB byte 6) once a
+ *   burn completed, from what was received (after SAO: the cue sheet's ADR 2 and ADR 3 entries, with the
+ *   CONTROL of the ISRC entry and AFRAME 0): while raw WRITE(10) blocks arrive, the good Q frames from
+ *   the pregap on (lead-out included) are decoded: ADR 1 gives the current track (its TNO; none in the
  *   lead-out), ADR 2 the MCN (13 BCD digits), ADR 3 an ISRC (5 six-bit characters, 7 BCD digits) of the
- *   current track; the first value seen of each is kept, a frame that is not valid BCD or characters
- *   is ignored. The 24-byte answer (header audio status 15h, sub-channel data length 20) has MCVal /
- *   TCVal set and the code and AFRAME filled when one was seen, else MCVal / TCVal 0; format 3's byte 5
- *   is ADR 3 with the CONTROL of the ISRC frame (the TOC's when none was seen). SubQ 0: the 4-byte header
- *   only (data length 0). The MSF bit is accepted (formats 2 and 3 carry no address). A disc that is
- *   not complete (blank, as after a Test Write, or incomplete), format 3 of a track not in the burned
- *   disc's TOC (or with no TOC), format 1 (no playback position) and any other format: 5/24/00.
+ *   current track; the first value seen of each is kept, a frame that is not valid BCD or characters is
+ *   ignored. The 24-byte answer (header audio status 15h, sub-channel data length 20) has MCVal / TCVal
+ *   set and the code and AFRAME filled when one was seen, else MCVal / TCVal 0; format 3's byte 5 is ADR
+ *   3 with the CONTROL of the ISRC frame (the TOC's when none was seen). SubQ 0: the 4-byte header only
+ *   (data length 0). The MSF bit is accepted (formats 2 and 3 carry no address). A disc that is not
+ *   complete (blank, as after a Test Write, or incomplete), format 3 of a track not in the burned disc's
+ *   TOC (or with no TOC), format 1 (no playback position) and any other format: 5/24/00.
  * - SET CD SPEED: GOOD, speeds kept. READ BUFFER CAPACITY (Block 0): buffer_size and its free bytes.
- * - WRITE(10): needs page 05h write type RAW (else 5/64/00), data block type 1, 2 or 3 (2368 or 2448
- *   bytes a block; the data must be blocks × that, else 5/24/00), a blank disc (else 5/21/02), blocks
- *   strictly consecutive from the ATIP lead-in start (LBA = MSF - 450150: 97:27:00 is -11625; else
- *   5/21/02, the block is not taken), none past the last possible lead-out start + 6750 (5/21/00), and
- *   room in the buffer (else 2/04/08). Every block's Q CRC is checked; lead-in sectors (LBA < -150),
- *   lead-in TOC frames, pregap, program and lead-out (Q TNO AAh) frames are counted; accepted data is
- *   appended to sink_path and passed to sink. With Test Write set by the first WRITE of a recording, all
- *   of this happens but the disc stays blank.
+ * - SEND CUE SHEET (MMC-6 §6.40): only on a blank disc outside a recording with page 05h write type SAO
+ *   (else 5/2C/00); the length in CDB bytes 6–8 must be 1 to the feature 002Eh maximum and equal the data
+ *   sent (else 5/1A/00); the sheet is checked as a strict drive would, else 5/26/00: entries of 8 bytes;
+ *   optionally two ADR 2 entries first (13 ASCII digits, then a zero byte); the lead-in entry (ADR 1,
+ *   TNO 0, INDEX 0, SCMS 0, MSF 00:00:00, data form 01h, 14h, 24h, 34h, or 41h: the host sends the
+ *   lead-in's R–W); tracks in order: the first track's first entry INDEX 00 at 00:00:00 (LBA -150), a
+ *   track's further entries the next index, the next track (TNO + 1, at most 99) with INDEX 00 or 01 once
+ *   the previous one had INDEX 01; a track's two ADR 3 entries (5 characters 0–9 A–Z and 7 digits) right
+ *   before its first ADR 1 entry; every MSF valid and increasing; track data forms 00h, 10h, 11h, 20h,
+ *   21h, 30h or 31h (no sub-channel bits), SCMS 00h or 80h; the lead-out entry last (TNO AAh, INDEX 01, a
+ *   generated form, after the last index). An accepted sheet is held until a recording ends
+ *   (SYNCHRONIZE CACHE after WRITEs) or BLANK; a new one replaces it.
+ * - WRITE(10) in write type SAO: needs a cue sheet (else 5/2C/00); blocks strictly consecutive from LBA
+ *   -150, or from the ATIP lead-in start when the lead-in entry's form is 41h (else 5/21/02, the block is
+ *   not taken), none at or past the lead-out entry (5/21/00); each block as many bytes as the data form of
+ *   the cue sheet region it falls in (rawcd_mmc_data_form_size(): 2352 for 00h, 11h, 21h, 31h; 96 for the
+ *   lead-in's 41h), the data exactly blocks × that (else 5/24/00), one command within one data form
+ *   (else 5/24/00); the same blank-disc, failed-recording and buffer rules as raw writes. Counted as
+ *   lead-in blocks (their R–W collected as CD-TEXT packs), pregap blocks (-150..-1) and program blocks,
+ *   and in sao_blocks; handed to the sink like raw blocks.
+ * - WRITE(10) in write type RAW: needs page 05h write type RAW (else 5/64/00), data block type 1, 2 or 3
+ *   (2368 or 2448 bytes a block; the data must be blocks × that, else 5/24/00), a blank disc (else
+ *   5/21/02), blocks strictly consecutive from the ATIP lead-in start (LBA = MSF - 450150: 97:27:00 is
+ *   -11625; else 5/21/02, the block is not taken), none past the last possible lead-out start + 6750
+ *   (5/21/00), and room in the buffer (else 2/04/08). Every block's Q CRC is checked; lead-in sectors
+ *   (LBA < -150), lead-in TOC frames, pregap, program and lead-out (Q TNO AAh) frames are counted;
+ *   accepted data is appended to sink_path and passed to sink. With Test Write set by the first WRITE of
+ *   a recording, all of this happens but the disc stays blank.
  * - SYNCHRONIZE CACHE: ends a recording (the disc becomes complete unless it was a Test Write; a failed
- *   real recording leaves it incomplete); with Immed, TEST UNIT READY then reports 2/04/08 flush_polls
- *   times. BLANK (types 0 and 1, CD-RW only; else 5/24/00): the disc is blank again.
+ *   real recording, or an SAO one that stopped before the lead-out entry, leaves it incomplete) and drops
+ *   the cue sheet; with Immed, TEST UNIT READY then reports 2/04/08 flush_polls times. BLANK (types 0 and
+ *   1, CD-RW only; else 5/24/00): the disc is blank again.
  * - While an Immed operation runs, WRITE(10), MODE SELECT(10), SYNCHRONIZE CACHE and BLANK get the
  *   same NOT READY answer as TEST UNIT READY (without counting as a poll).
  * - Any other operation code: 5/20/00.
@@ -128,8 +155,9 @@ struct rawcd_emu_fault {
 };
 
 /**
- * Receives the data of every accepted WRITE(10), in order: @p blocks blocks of @p block_size bytes (2368
- * or 2448: main channel then subcode, as sent) from LBA @p lba on. Return 0 to go on; any other value
+ * Receives the data of every accepted WRITE(10), in order: @p blocks blocks of @p block_size bytes from
+ * LBA @p lba on, as sent: 2368 or 2448 in write type RAW (main channel then subcode), 2352 in SAO (main
+ * channel of a 2352-byte data form) or 96 (the R–W of an SAO lead-in). Return 0 to go on; any other value
  * makes that WRITE fail with 4/44/00 (internal target failure) and ends the recording.
  */
 typedef int (*rawcd_emu_sink_fn)(void *user, int32_t lba, const uint8_t *data, size_t blocks, size_t block_size);
@@ -177,6 +205,8 @@ struct rawcd_emu_config {
 	const struct rawcd_emu_fault *faults; /**< copied at open */
 	size_t fault_count;
 	rawcd_diag *diag;                 /**< receives the reason when the open fails (NULL: none) */
+	uint32_t max_cue_sheet_length;    /**< bytes of cue sheet the drive takes, feature 002Eh bytes 5–7
+					       (0: 000F00h, 3840 bytes = 480 entries) */
 };
 #define RAWCD_EMU_CONFIG_VERSION 1
 #define RAWCD_EMU_CONFIG_INIT { .version = RAWCD_EMU_CONFIG_VERSION }
@@ -233,7 +263,7 @@ const struct rawcd_emu_command *rawcd_emu_command_get(const rawcd_transport *t, 
 /** Forget the command log (counters of rawcd_emu_state stay). Accepts NULL. */
 void rawcd_emu_clear_log(rawcd_transport *t);
 
-/** The fake's state and what it counted. The recording fields, first_lba through cdtext_packs,
+/** The fake's state and what it counted. The recording fields, first_lba through cdtext_packs and sao_blocks,
  *  describe the current or last recording: they start again at the first WRITE(10) of a new one (a
  *  real burn after a Test Write, say). The command counters from writes on count since the open. */
 struct rawcd_emu_state {
@@ -271,6 +301,12 @@ struct rawcd_emu_state {
 	unsigned faults_fired;      /**< commands a scripted fault answered */
 	uint32_t buffer_size, buffer_fill; /**< bytes */
 	bool sink_failed;           /**< the sink or the sink file failed */
+	uint64_t sao_blocks;        /**< blocks accepted by WRITE(10) in write type SAO (lead-in R–W blocks
+				         included) */
+	unsigned cue_sheets;        /**< SEND CUE SHEET commands received */
+	unsigned cue_sheets_refused;/**< of those, answered with CHECK CONDITION */
+	bool cue_sheet;             /**< a cue sheet is held (accepted; no recording ended since) */
+	size_t cue_sheet_length;    /**< bytes of the cue sheet accepted last (0 before one) */
 };
 
 /** Fill @p out. @return RAWCD_OK; RAWCD_E_ARG (NULL, not an emulated transport). */

@@ -1,19 +1,21 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /**
  * @file mmc.h
- * @brief The MMC commands a raw DAO burn needs, with no I/O: CDB builders, response parsers, the
- *        Write Parameters page for MODE SELECT(10), and sense data decoded into a sentence.
+ * @brief The MMC commands a raw DAO or SAO burn needs, with no I/O: CDB builders, response parsers, the
+ *        Write Parameters page for MODE SELECT(10), the cue sheet of SAO writing, and sense data decoded
+ *        into a sentence.
  *
  * Everything here is pure: no allocation, no global state, no system call. A transport (SG_IO, an
  * emulated drive) sends what the builders produce and hands the bytes it got back to the parsers.
  *
  * Sources. MMC-6 = T10/1836-D revision 2g; its clause numbers are given where they could be checked
  * (§6.2 BLANK, §6.5 GET CONFIGURATION, §6.8 INQUIRY, §6.11 MODE SELECT(10), §6.12 MODE SENSE(10),
- * §6.17 READ BUFFER CAPACITY, §6.21 READ DISC INFORMATION); for the other commands the command and the
- * table are named ("MMC-6, READ TRACK INFORMATION, Track Information Block"). Features are MMC-6
- * clause 5 (002Dh CD Track at Once, 002Eh CD Mastering); the Write Parameters page 05h is MMC-6
- * clause 7. The CD Capabilities and Mechanical Status page 2Ah and READ SUB-CHANNEL are described by
- * MMC-3 (T10/1363-D revision 10g), which later editions dropped; CD drives still answer both.
+ * §6.17 READ BUFFER CAPACITY, §6.21 READ DISC INFORMATION, §6.40 SEND CUE SHEET); for the other
+ * commands the command and the table are named ("MMC-6, READ TRACK INFORMATION, Track Information
+ * Block"). Features are MMC-6 clause 5 (002Dh CD Track at Once, 002Eh CD Mastering); the Write
+ * Parameters page 05h is MMC-6 clause 7. The CD Capabilities and Mechanical Status page 2Ah and READ
+ * SUB-CHANNEL are described by MMC-3 (T10/1363-D revision 10g), which later editions dropped; CD drives
+ * still answer both.
  * Sense data: SPC-4 §4.5 (fixed and descriptor formats, sense keys, additional sense codes).
  *
  * Conventions. Multi-byte fields are big-endian. LBAs are signed: the lead-in is negative (DESIGN.md
@@ -33,6 +35,8 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+struct rawcd_disc; /* disc.h: the laid-out disc a cue sheet is built from */
 
 /* ------------------------------------------------------------------------------------------------ */
 /* Operation codes and sizes                                                                          */
@@ -55,6 +59,7 @@ enum rawcd_mmc_opcode {
 	RAWCD_MMC_OP_MODE_SELECT10 = 0x55,
 	RAWCD_MMC_OP_MODE_SENSE10 = 0x5A,
 	RAWCD_MMC_OP_READ_BUFFER_CAPACITY = 0x5C,
+	RAWCD_MMC_OP_SEND_CUE_SHEET = 0x5D,
 	RAWCD_MMC_OP_BLANK = 0xA1,
 	RAWCD_MMC_OP_SET_CD_SPEED = 0xBB
 };
@@ -246,6 +251,103 @@ int rawcd_mmc_cdb_blank(uint8_t cdb[RAWCD_CDB_MAX], unsigned type, bool immed, u
  */
 int rawcd_mmc_cdb_read_subchannel(uint8_t cdb[RAWCD_CDB_MAX], unsigned format, bool msf, unsigned track,
 				  unsigned allocation);
+
+/**
+ * SEND CUE SHEET (MMC-6 §6.40): `5D 00 00 00 00 00 L2 L1 L0 00`, the cue sheet length in bytes as a
+ * 24-bit number in bytes 6–8. The data sent is what rawcd_mmc_build_cue_sheet() produced; send it after
+ * MODE SELECT of page 05h with write type SAO and before the first WRITE(10).
+ * @param length bytes of cue sheet: a multiple of RAWCD_MMC_CUE_ENTRY_SIZE (8), 8–FFFFFFh.
+ * @return 10; RAWCD_E_ARG (0, not a multiple of 8, over FFFFFFh).
+ */
+int rawcd_mmc_cdb_send_cue_sheet(uint8_t cdb[RAWCD_CDB_MAX], size_t length);
+
+/* ------------------------------------------------------------------------------------------------ */
+/* The cue sheet of session-at-once writing (MMC-6 §6.40, SEND CUE SHEET, and its cue sheet format)   */
+/*                                                                                                    */
+/* A cue sheet is a list of 8-byte entries: CTL/ADR (CONTROL in bits 7–4, ADR in bits 3–0), TNO,     */
+/* INDEX, DATA FORM, SCMS, MIN, SEC, FRAME. ADR 1 entries say where a track and index start and in    */
+/* which data form the host sends its blocks; MIN/SEC/FRAME is the absolute MSF, binary (not BCD),    */
+/* LBA 0 = 00:02:00, so the pregap of track 1 (LBA -150) is 00:00:00. TNO and INDEX are binary too    */
+/* (cdrdao and libburn send them so), the lead-out's TNO is AAh. ADR 2 entries carry the MCN and ADR 3 */
+/* entries an ISRC as ASCII characters, which the drive encodes into Q itself.                        */
+/* ------------------------------------------------------------------------------------------------ */
+
+#define RAWCD_MMC_CUE_ENTRY_SIZE 8         /**< bytes of one cue sheet entry */
+#define RAWCD_MMC_CUE_LEADOUT_TNO 0xAA     /**< TNO of the lead-out entry */
+
+/*
+ * Data forms (cue sheet byte 3). Bits 5–0 say what the host sends of the main channel, bits 7–6 what
+ * of the sub-channel (00b none: the drive generates P and Q from the cue sheet; 01b R-W raw, 96 bytes a
+ * block; 11b R-W packed). The values and sizes are MMC-6's "Data Form" table of the cue sheet format
+ * (the same as MMC-3's table of SEND CUE SHEET); the "generated" forms make the drive write the blocks
+ * itself, the host sends nothing for them (lead-in, lead-out).
+ */
+#define RAWCD_MMC_FORM_CDDA 0x00           /**< CD-DA: 2352 bytes of audio from the host */
+#define RAWCD_MMC_FORM_CDDA_GENERATED 0x01 /**< CD-DA generated by the drive (silence): no data */
+#define RAWCD_MMC_FORM_MODE1 0x10          /**< CD-ROM Mode 1: 2048 bytes of user data; sync, header, EDC
+					        and ECC made by the drive */
+#define RAWCD_MMC_FORM_MODE1_RAW 0x11      /**< CD-ROM Mode 1 raw: all 2352 bytes (sync, header, user
+					        data, EDC, ECC) from the host */
+#define RAWCD_MMC_FORM_MODE1_GENERATED 0x14 /**< CD-ROM Mode 1 generated by the drive: no data */
+#define RAWCD_MMC_FORM_XA 0x20             /**< CD-ROM XA / CD-i (Mode 2 Form 1 or 2): 2336 bytes, the
+					        subheader and user data; sync, header, EDC/ECC by the drive */
+#define RAWCD_MMC_FORM_XA_RAW 0x21         /**< CD-ROM XA / CD-i raw: all 2352 bytes from the host */
+#define RAWCD_MMC_FORM_XA_GENERATED 0x24   /**< CD-ROM XA / CD-i generated by the drive: no data */
+#define RAWCD_MMC_FORM_MODE2 0x30          /**< CD-ROM Mode 2 formless: 2336 bytes of user data */
+#define RAWCD_MMC_FORM_MODE2_RAW 0x31      /**< CD-ROM Mode 2 formless raw: all 2352 bytes */
+#define RAWCD_MMC_FORM_MODE2_GENERATED 0x34 /**< CD-ROM Mode 2 generated by the drive: no data */
+#define RAWCD_MMC_FORM_SUB_RW_RAW 0x40     /**< sub-channel bits 01b: 96 bytes of raw R-W follow the main
+					        data of each block (the CD-TEXT lead-in: 41h) */
+#define RAWCD_MMC_FORM_SUB_RW_PACKED 0xC0  /**< sub-channel bits 11b: 96 bytes of packed R-W */
+
+/**
+ * Bytes the host sends for one block in a data form: the main data of bits 5–0 (2352 for 00h, 11h,
+ * 21h, 31h; 2048 for 10h; 2336 for 20h and 30h; 0 for the generated forms 01h, 14h, 24h, 34h) plus 96
+ * when bits 7–6 are 01b or 11b. E.g. 11h → 2352, 41h → 96.
+ * @return the size (0: the drive generates the blocks, the host sends none); RAWCD_E_ARG (a reserved
+ *         main form such as 02h or 12h, or sub-channel bits 10b).
+ */
+int rawcd_mmc_data_form_size(unsigned data_form);
+
+/**
+ * Bytes of the cue sheet rawcd_mmc_build_cue_sheet() makes for @p disc: 8 per entry, entries as that
+ * function lists them.
+ * @return the length, or 0 when @p disc is NULL, not laid out, without tracks or has more than one
+ *         session.
+ */
+size_t rawcd_mmc_cue_sheet_length(const struct rawcd_disc *disc);
+
+/**
+ * Build the cue sheet of a laid-out single-session disc for SAO writing with 2352-byte main-channel
+ * blocks, so that the host sends exactly what `rawcd convert --format bin` writes (the sector stream
+ * without scrambling: the drive scrambles data sectors itself in SAO) and the drive generates P and Q
+ * from the cue sheet. Entries in order (MMC-6 §6.40 and research/burn.md §1.5):
+ * - the MCN when the disc has one (CATALOG): two entries of ADR 2, CONTROL 0: bytes 1–7 the first 7
+ *   digits as ASCII, then bytes 1–6 the last 6 and byte 7 zero;
+ * - the lead-in: CONTROL of the first track, ADR 1, TNO 0, INDEX 0, the generated data form of the
+ *   first track's kind (01h audio, 14h Mode 1, 24h Mode 2 / CD-i), or 41h (CD-DA generated by the drive
+ *   with raw R-W from the host) when @p cdtext_leadin, MSF 00:00:00;
+ * - per track: two ADR 3 entries with its ISRC when it has one (CONTROL of the track, TNO, bytes 2–7
+ *   the first 6 characters as ASCII, then the last 6); INDEX 00 where the track has a pregap
+ *   (pregap_lba before start_lba; the first track always, at 00:00:00 = LBA -150); INDEX 01 at
+ *   start_lba; INDEX 02 and up at their LBAs. Each with the track's CONTROL (rawcd_track_control(), the
+ *   nibble the TOC has), ADR 1, TNO and INDEX binary, the track's data form, SCMS 80h (alternate the
+ *   copy bit) when the track has FLAGS SCMS, else 00h, and the absolute MSF of the LBA (LBA + 150);
+ * - the lead-out: CONTROL of the last track, ADR 1, TNO AAh, INDEX 01, the generated data form of the
+ *   last track's kind, the MSF of StartOfLeadout.
+ * Data forms chosen (all 2352-byte, host-made sectors): AUDIO and CDG tracks 00h (CD+G graphics are not
+ * sent: main channel only); MODE1/2048 and MODE1/2352 11h (Mode 1 raw: the host's sync, header, EDC and
+ * ECC, as the stream encodes them); MODE2/2336, MODE2/2352, CDI/2336 and CDI/2352 21h (CD-ROM XA / CD-i
+ * raw: the row of MMC's table for Form 1/2 sectors, which is what the stream makes of Mode 2 with a
+ * subheader, and the disc type 20h/10h the sheet gives these discs; cdrdao likewise takes raw Mode 2 for
+ * XA). 31h is never chosen.
+ * @param buf receives the entries; @p capacity bytes available (rawcd_mmc_cue_sheet_length()).
+ * @param out_len bytes written; set only on success.
+ * @return RAWCD_OK; RAWCD_E_ARG (NULL, @p capacity too small, a disc not laid out or without tracks);
+ *         RAWCD_E_UNSUPPORTED (more than one session: a cue sheet describes one session).
+ */
+int rawcd_mmc_build_cue_sheet(uint8_t *buf, size_t capacity, size_t *out_len, const struct rawcd_disc *disc,
+			      bool cdtext_leadin);
 
 /* ------------------------------------------------------------------------------------------------ */
 /* Response parsers                                                                                   */

@@ -10,6 +10,10 @@
  * (ECMA-130 Annex B; a drive writing raw records what it is given, so the host scrambles: libburn does
  * it for the sectors it builds, wodim's clone mode for already-raw data sectors; audio never is), then
  * 96 bytes of raw interleaved P-W (data block type 3) or 16 bytes of P and Q (type 1).
+ *
+ * SAO (burn_sao.c) shares this write loop: what is written is a list of runs of LBAs, each with its block
+ * size and the way a block is made from a sector (struct rcd_run); raw writing is one run, SAO one per
+ * data form of its cue sheet, and no WRITE(10) crosses the end of a run.
  */
 #include "burn_internal.h"
 
@@ -52,27 +56,55 @@ static enum rawcd_burn_phase phase_of(const struct rcd_burn *b, int32_t lba)
 	return lba < b->r.leadout_lba ? RAWCD_BURN_PROGRAM : RAWCD_BURN_LEADOUT;
 }
 
+/* ---- how a block is made ---- */
+
+static void encode_raw96(const uint8_t *main, const struct rawcd_subchannels *sub, uint8_t *block)
+{
+	memcpy(block, main, RAWCD_SECTOR_SIZE);
+	rawcd_subcode_raw96(sub, block + RAWCD_SECTOR_SIZE);
+}
+
+static void encode_pq16(const uint8_t *main, const struct rawcd_subchannels *sub, uint8_t *block)
+{
+	memcpy(block, main, RAWCD_SECTOR_SIZE);
+	rawcd_subcode_pq16(sub, block + RAWCD_SECTOR_SIZE);
+}
+
+void rcd_burn_raw_runs(struct rcd_burn *b)
+{
+	bool pw = b->r.data_block_type == RAWCD_MMC_DBT_RAW_PW;
+	b->runs[0] = (struct rcd_run){.start = b->r.first_lba, .end = b->r.first_lba + (int32_t)b->r.total,
+				      .size = b->r.block_size, .encode = pw ? encode_raw96 : encode_pq16};
+	b->run_count = 1;
+}
+
 /* The buffers of the write loop: a batch of main-channel sectors and their subchannels from the
- * stream, and the blocks (main + subcode) sent with one WRITE(10). */
+ * stream, and the blocks sent with one WRITE(10). */
 struct batch {
-	size_t max;                    /* blocks per WRITE */
+	size_t limit;                  /* bytes a WRITE may move */
+	size_t max;                    /* sectors a batch may hold: blocks of the smallest run */
 	uint8_t *main;                 /* max * 2352 */
 	struct rawcd_subchannels *sub; /* max */
-	uint8_t *blocks;               /* max * block size */
+	uint8_t *blocks;               /* max * the largest block */
 };
 
 static int batch_init(struct batch *w, struct rcd_burn *b)
 {
-	size_t limit = rawcd_transport_max_transfer(b->d.t);
-	w->max = limit / b->r.block_size;
+	size_t smallest = SIZE_MAX, largest = 0;
+	for (size_t i = 0; i < b->run_count; i++) {
+		smallest = b->runs[i].size < smallest ? b->runs[i].size : smallest;
+		largest = b->runs[i].size > largest ? b->runs[i].size : largest;
+	}
+	w->limit = rawcd_transport_max_transfer(b->d.t);
+	w->max = b->run_count ? w->limit / smallest : 0;
 	if (w->max > MAX_BLOCKS_PER_WRITE)
 		w->max = MAX_BLOCKS_PER_WRITE;
-	if (w->max == 0)
+	if (w->max == 0 || w->limit < largest)
 		return rcd_error(b->d.diag, RAWCD_E_IO, b->d.name, 0, "the device takes at most %zu bytes a command, "
-				 "less than one %zu-byte block; nothing was written", limit, b->r.block_size);
+				 "less than one %zu-byte block; nothing was written", w->limit, largest);
 	w->main = malloc(w->max * RAWCD_SECTOR_SIZE);
 	w->sub = malloc(w->max * sizeof(*w->sub));
-	w->blocks = malloc(w->max * b->r.block_size);
+	w->blocks = malloc(w->max * largest);
 	return w->main && w->sub && w->blocks ? RAWCD_OK : RAWCD_E_NOMEM;
 }
 
@@ -83,16 +115,20 @@ static void batch_free(struct batch *w)
 	free(w->blocks);
 }
 
-/* Fill up to w->max sectors from the stream (its batches stop at track and extent boundaries, a WRITE
- * need not), checking that they continue at @p next. *count 0 at the end of the disc. */
-static int fill(struct rcd_burn *b, rawcd_stream *st, struct batch *w, int32_t next, size_t *count)
+/* Fill up to @p want sectors from the stream (its batches stop at track and extent boundaries, a WRITE
+ * need not), checking that they continue at @p next, and make them into blocks of @p run. *count 0 at
+ * the end of the disc. */
+static int fill(struct rcd_burn *b, rawcd_stream *st, struct batch *w, const struct rcd_run *run, int32_t next,
+		size_t want, size_t *count)
 {
 	size_t have = 0;
-	while (have < w->max) {
+	while (have < want) {
 		size_t n = 0;
 		int32_t lba = 0;
-		int rc = rawcd_stream_read_subcode(st, w->main + have * RAWCD_SECTOR_SIZE, w->sub + have,
-						   w->max - have, &n, &lba);
+		uint8_t *main = w->main + have * RAWCD_SECTOR_SIZE;
+		int rc = b->stream_subcode
+			? rawcd_stream_read_subcode(st, main, w->sub + have, want - have, &n, &lba)
+			: rawcd_stream_read(st, main, want - have, &n, &lba);
 		if (rc)
 			return rc;
 		if (n == 0)
@@ -102,24 +138,18 @@ static int fill(struct rcd_burn *b, rawcd_stream *st, struct batch *w, int32_t n
 					 "LBA %d to %d", next + (int32_t)have, lba);
 		have += n;
 	}
-	size_t bs = b->r.block_size;
-	for (size_t i = 0; i < have; i++) {
-		uint8_t *blk = w->blocks + i * bs;
-		memcpy(blk, w->main + i * RAWCD_SECTOR_SIZE, RAWCD_SECTOR_SIZE);
-		if (b->r.data_block_type == RAWCD_MMC_DBT_RAW_PW)
-			rawcd_subcode_raw96(&w->sub[i], blk + RAWCD_SECTOR_SIZE);
-		else
-			rawcd_subcode_pq16(&w->sub[i], blk + RAWCD_SECTOR_SIZE);
-	}
+	for (size_t i = 0; i < have; i++)
+		run->encode(w->main + i * RAWCD_SECTOR_SIZE, b->stream_subcode ? &w->sub[i] : NULL,
+			    w->blocks + i * run->size);
 	*count = have;
 	return RAWCD_OK;
 }
 
-static int write_blocks(struct rcd_burn *b, const struct batch *w, int32_t lba, size_t count)
+static int write_blocks(struct rcd_burn *b, const struct batch *w, int32_t lba, size_t count, size_t size)
 {
 	uint8_t cdb[RAWCD_CDB_MAX];
 	int n = rawcd_mmc_cdb_write10(cdb, lba, (unsigned)count);
-	size_t len = count * b->r.block_size;
+	size_t len = count * size;
 	struct rawcd_cmd_result res;
 	int rc = rcd_exec(&b->d, cdb, (size_t)n, RAWCD_XFER_TO_DEVICE, w->blocks, len, RAWCD_TIMEOUT_WRITE_MS, true,
 			  &res);
@@ -141,7 +171,28 @@ static bool canceled(const struct rcd_burn *b)
 	return b->cancel && *b->cancel;
 }
 
-/* Every block from the lead-in start to the end of the lead-out. */
+/* The run @p next falls in (the last one past the end: the stream then ends too). */
+static const struct rcd_run *run_at(const struct rcd_burn *b, int32_t next)
+{
+	size_t i = 0;
+	while (i + 1 < b->run_count && next >= b->runs[i].end)
+		i++;
+	return &b->runs[i];
+}
+
+/* Blocks of the run at @p next one WRITE(10) takes: what the transfer limit allows, up to the run's end. */
+static size_t blocks_per_write(const struct batch *w, const struct rcd_run *run, int32_t next)
+{
+	size_t n = w->limit / run->size;
+	if (n > w->max)
+		n = w->max;
+	if (next < run->end && (size_t)(run->end - next) < n)
+		n = (size_t)(run->end - next);
+	return n;
+}
+
+/* Every block of every run: from the lead-in start to the end of the lead-out (raw), from LBA -150 or
+ * the lead-in start to the lead-out (SAO). */
 static int write_all(struct rcd_burn *b, rawcd_stream *st)
 {
 	struct batch w = {0};
@@ -149,14 +200,15 @@ static int write_all(struct rcd_burn *b, rawcd_stream *st)
 	int32_t next = b->r.first_lba;
 	while (rc == RAWCD_OK) {
 		size_t count = 0;
-		rc = fill(b, st, &w, next, &count);
+		const struct rcd_run *run = run_at(b, next);
+		rc = fill(b, st, &w, run, next, blocks_per_write(&w, run, next), &count);
 		if (rc || count == 0)
 			break;
 		if (canceled(b)) {
 			rc = RAWCD_E_CANCELED;
 			break;
 		}
-		rc = write_blocks(b, &w, next, count);
+		rc = write_blocks(b, &w, next, count, run->size);
 		next += (int32_t)count;
 		if (rc == RAWCD_OK && b->r.write_commands % BUFFER_POLL_EVERY == 1)
 			rcd_burn_update_buffer(b);
@@ -199,9 +251,9 @@ static void abandon(struct rcd_burn *b, int rc)
 			 "Write): the disc is untouched", how, (unsigned long long)b->r.written,
 			 (unsigned long long)b->r.total);
 	else
-		rcd_error(b->d.diag, rc, b->d.name, 0, "%s after %llu of %llu sectors: the disc is unusable (a raw "
-			  "DAO write cannot be resumed)%s", how, (unsigned long long)b->r.written,
-			  (unsigned long long)b->r.total,
+		rcd_error(b->d.diag, rc, b->d.name, 0, "%s after %llu of %llu sectors: the disc is unusable (%s "
+			  "write cannot be resumed)%s", how, (unsigned long long)b->r.written,
+			  (unsigned long long)b->r.total, b->r.mode == RAWCD_WRITE_SAO ? "an SAO" : "a raw DAO",
 			  b->info.atip.disc_is_rw ? "; blank the CD-RW to use it again" : "");
 }
 
@@ -215,9 +267,6 @@ static int check_args(const rawcd_transport *t, const struct rawcd_disc *disc, c
 /* What does not need the drive: the mode asked for, one session, the CD-TEXT. */
 static int check_disc(struct rcd_burn *b)
 {
-	if (b->o.write_mode == RAWCD_WRITE_SAO)
-		return rcd_error(b->d.diag, RAWCD_E_UNSUPPORTED, b->d.name, 0, "--write-mode sao: SAO with a cue "
-				 "sheet is not implemented yet; use raw96r or raw16 (nothing was sent to the drive)");
 	if (b->o.write_mode > RAWCD_WRITE_SAO)
 		return RAWCD_E_ARG;
 	if (b->disc->session_count != 1)
@@ -226,14 +275,20 @@ static int check_disc(struct rcd_burn *b)
 	return rawcd_cdtext_for_disc(&b->cdtext, b->disc, b->d.diag);
 }
 
+/* The sector stream of the mode: raw, data sectors scrambled with the subcode and the 6750-sector
+ * lead-out; SAO, unscrambled main channel without lead-out (the drive scrambles and writes the
+ * lead-out), with the subcode only for the CD-TEXT lead-in's R-W. Before a mode is chosen: raw's, which
+ * opens the input files before the drive is changed. */
 static int open_stream(struct rcd_burn *b, rawcd_stream **st)
 {
+	bool sao = b->r.mode == RAWCD_WRITE_SAO;
 	struct rawcd_stream_options so = RAWCD_STREAM_OPTIONS_INIT;
-	so.scramble = true;
+	so.scramble = !sao;
 	so.first_lba = b->r.first_lba;
-	so.leadout_sectors = RAWCD_BURN_LEADOUT_SECTORS;
-	so.subcode = true;
-	so.cdtext = b->cdtext.count ? &b->cdtext : NULL;
+	so.leadout_sectors = sao ? 0 : RAWCD_BURN_LEADOUT_SECTORS;
+	so.subcode = !sao || b->sao_cdtext;
+	so.cdtext = b->cdtext.count && so.subcode ? &b->cdtext : NULL;
+	b->stream_subcode = so.subcode;
 	int rc = rawcd_stream_new(st, b->disc, &so, b->d.diag);
 	if (rc == RAWCD_OK && rawcd_stream_total(*st) != b->r.total)
 		rc = rcd_error(b->d.diag, RAWCD_E_INTERNAL, b->d.name, 0, "the stream holds %llu sectors, %llu "
@@ -250,8 +305,15 @@ static int run(struct rcd_burn *b)
 		rc = open_stream(b, &st); /* input files opened before the drive is changed */
 	if (rc == RAWCD_OK)
 		rc = rcd_burn_select_mode(b);
+	if (rc == RAWCD_OK && b->r.mode == RAWCD_WRITE_SAO) {
+		rawcd_stream_free(st);
+		st = NULL;
+		rc = open_stream(b, &st);
+	}
 	if (rc == RAWCD_OK)
 		rc = rcd_burn_set_speed(b);
+	if (rc == RAWCD_OK && b->r.mode == RAWCD_WRITE_SAO)
+		rc = rcd_burn_send_cue_sheet(b);
 	if (rc == RAWCD_OK && canceled(b))
 		rc = RAWCD_E_CANCELED;
 	if (rc == RAWCD_OK) {
@@ -314,6 +376,7 @@ int rawcd_burn(rawcd_transport *t, const struct rawcd_disc *disc, const struct r
 	if (result)
 		*result = b->r;
 	rawcd_cdtext_packs_finish(&b->cdtext);
+	free(b->cue);
 	free(b);
 	return rc;
 }

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "rawcd/burn.h"
+#include "rawcd/subcode.h"
 
 /* A drive being talked to: the transport, where diagnostics go, and counters for the burn's result. */
 struct rcd_drive {
@@ -92,7 +93,21 @@ int rcd_read_write_params(struct rcd_drive *d, struct rawcd_mmc_write_params *ou
 int rcd_select_write_params(struct rcd_drive *d, const struct rawcd_mmc_write_setup *setup,
 			    const struct rawcd_mmc_write_params *base, char *why, size_t why_len);
 
-/* ---- the burn (burn.c, burn_preflight.c) ---- */
+/* ---- the burn (burn.c, burn_preflight.c, burn_mode.c, burn_sao.c) ---- */
+
+/* Makes one block to send from a sector of the stream: its 2352 bytes of main channel and its
+ * subchannels (NULL when the stream was opened without subcode). */
+typedef void (*rcd_block_encoder)(const uint8_t *main, const struct rawcd_subchannels *sub, uint8_t *block);
+
+/* A run of LBAs [start, end) written alike: blocks of @c size bytes made by @c encode. A WRITE(10) never
+ * crosses the end of a run (in SAO a run is one data form of the cue sheet). */
+struct rcd_run {
+	int32_t start, end;
+	size_t size;
+	rcd_block_encoder encode;
+};
+
+#define RCD_MAX_RUNS 128 /* the CD-TEXT lead-in and a data form change at each of 99 tracks at most */
 
 struct rcd_burn {
 	struct rcd_drive d;
@@ -106,15 +121,35 @@ struct rcd_burn {
 	struct rawcd_cdtext_packs cdtext; /* the lead-in's CD-TEXT (rawcd_cdtext_for_disc()) */
 	int buffer_fill;                  /* percent, -1 unknown */
 	bool buffer_unanswered;           /* READ BUFFER CAPACITY failed once: not asked again */
+	struct rcd_run runs[RCD_MAX_RUNS];/* what is written, in LBA order, from r.first_lba on */
+	size_t run_count;
+	uint8_t *cue;                     /* SAO: the cue sheet sent (rawcd_mmc_build_cue_sheet()) */
+	size_t cue_len;
+	bool sao_cdtext;                  /* SAO: the host writes the lead-in's R-W (the CD-TEXT) */
+	bool stream_subcode;              /* the stream was opened with its subcode */
 };
 
 /* Drive, medium and capacity checks; fills b->info, b->r.first_lba, leadout_lba and total. Errors are
  * entries: RAWCD_E_IO, RAWCD_E_LAYOUT, RAWCD_E_UNSUPPORTED. Sends nothing that changes the drive. */
 int rcd_burn_preflight(struct rcd_burn *b);
 
-/* MODE SELECT page 05h: RAW/3, else RAW/1 (or the forced mode); fills b->r's mode fields and says in
- * a diagnostic which mode was chosen and why. RAWCD_E_IO when the drive accepts none. */
+/* MODE SELECT page 05h: RAW/3, else RAW/1, else SAO (or the forced mode; burn_mode.c); fills b->r's
+ * mode fields and b->runs, and says in a diagnostic which mode was chosen and why. RAWCD_E_IO when the
+ * drive accepts none. */
 int rcd_burn_select_mode(struct rcd_burn *b);
+
+/* Raw writing (burn.c): one run from the ATIP lead-in start to the end of the lead-out, blocks of
+ * b->r.block_size with raw P-W (data block type 3) or P and Q (type 1). */
+void rcd_burn_raw_runs(struct rcd_burn *b);
+
+/* SAO (burn_sao.c): build the cue sheet (with the CD-TEXT lead-in when @p cdtext_leadin), the runs it
+ * implies (the lead-in's R-W from the ATIP start when @p cdtext_leadin, then from LBA -150 one run per
+ * data form up to the lead-out) and b->r's first_lba, total and cue_sheet_length. RAWCD_E_NOMEM, or
+ * RAWCD_E_INTERNAL (an error entry) when the sheet cannot be built. */
+int rcd_burn_sao_setup(struct rcd_burn *b, bool cdtext_leadin);
+
+/* SEND CUE SHEET of b->cue. RAWCD_E_IO with an error entry when the drive refuses it. */
+int rcd_burn_send_cue_sheet(struct rcd_burn *b);
 
 /* SET CD SPEED; a drive that refuses it (5/20, 5/24) gets a warning. */
 int rcd_burn_set_speed(struct rcd_burn *b);

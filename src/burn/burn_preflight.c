@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Before the first WRITE of a raw DAO burn (DESIGN.md §5): is this a recorder with a blank CD-R/RW that
- * the disc fits on, where does its lead-in start, and which write mode does it accept. Nothing here
- * writes to the medium; a failure leaves the disc blank.
+ * Before the first WRITE of a burn (DESIGN.md §5): is this a recorder with a blank CD-R/RW that the disc
+ * fits on, and where does its lead-in start; then the write speed, and the drive's buffer while writing.
+ * Nothing here writes to the medium; a failure leaves the disc blank. The write mode is burn_mode.c's.
  */
 #include "burn_internal.h"
 
@@ -97,103 +97,6 @@ int rcd_burn_preflight(struct rcd_burn *b)
 	rcd_probe_capabilities(d, &b->info);
 	rc = check_medium(b);
 	return rc ? rc : check_capacity(b);
-}
-
-/* ---- write mode ---- */
-
-struct variant {
-	enum rawcd_write_mode mode;
-	uint8_t block_type;
-	const char *what;
-};
-
-static const struct variant variants[] = {
-	{RAWCD_WRITE_RAW96R, RAWCD_MMC_DBT_RAW_PW, "2448-byte blocks with raw P-W: Q, CD-TEXT and CD+G as generated"},
-	{RAWCD_WRITE_RAW16, RAWCD_MMC_DBT_RAW_PQ, "2368-byte blocks with P and Q only: no CD-TEXT, no CD+G graphics"},
-};
-
-static bool disc_has_rw(const struct rcd_burn *b)
-{
-	if (b->cdtext.count > 0)
-		return true;
-	for (size_t i = 0; i < b->disc->track_count; i++)
-		if (b->disc->tracks[i].mode == RAWCD_MODE_CDG)
-			return true;
-	return false;
-}
-
-static void note_mode(struct rcd_burn *b, const struct variant *v, const char *refused)
-{
-	char extra[160];
-	snprintf(extra, sizeof(extra), "; BUFE %s; Test Write %s",
-		 b->r.bufe ? "on" : b->o.no_bufe ? "off (--no-bufe)" : "off (the drive reports no BUF)",
-		 b->r.test_write ? "on (simulation: the laser stays off)" : "off");
-	const char *name = rawcd_write_mode_name(v->mode);
-	if (b->o.write_mode != RAWCD_WRITE_AUTO)
-		rcd_note(b->d.diag, b->d.name, 0, "write mode %s (write type RAW, data block type %u, %s), as "
-			 "--write-mode asked%s", name, v->block_type, v->what, extra);
-	else if (!refused)
-		rcd_note(b->d.diag, b->d.name, 0, "write mode %s (write type RAW, data block type %u, %s): the "
-			 "first the drive accepted%s", name, v->block_type, v->what, extra);
-	else
-		rcd_warn(b->d.diag, b->d.name, 0, "write mode %s (write type RAW, data block type %u, %s): the "
-			 "drive refused data block type 3 (%s)%s", name, v->block_type, v->what, refused, extra);
-	if (v->block_type == RAWCD_MMC_DBT_RAW_PQ && disc_has_rw(b))
-		rcd_warn(b->d.diag, b->d.name, 0, "the sheet has CD-TEXT or CD+G, which %s cannot write: the disc "
-			 "will not have it", name);
-}
-
-static void set_result_mode(struct rcd_burn *b, const struct variant *v)
-{
-	b->r.mode = v->mode;
-	b->r.write_type = RAWCD_MMC_WRITE_RAW;
-	b->r.data_block_type = v->block_type;
-	b->r.block_size = rawcd_mmc_block_size(v->block_type);
-}
-
-int rcd_burn_select_mode(struct rcd_burn *b)
-{
-	struct rcd_drive *d = &b->d;
-	b->r.bufe = !b->o.no_bufe && b->info.buf;
-	b->r.test_write = b->o.simulate;
-	if (b->o.simulate && b->info.has_cd_mastering && !b->info.cd_mastering.test_write)
-		rcd_warn(d->diag, d->name, 0, "the drive does not report Test Write (feature 002Eh): the "
-			 "simulation may be refused");
-	struct rawcd_mmc_write_params base;
-	bool have_base = rcd_read_write_params(d, &base) == RAWCD_OK;
-	char why[2][RAWCD_SENSE_MESSAGE_MAX + 64] = {"", ""};
-	size_t tried = 0;
-	for (size_t i = 0; i < sizeof(variants) / sizeof(variants[0]); i++) {
-		const struct variant *v = &variants[i];
-		if (b->o.write_mode != RAWCD_WRITE_AUTO && b->o.write_mode != v->mode)
-			continue;
-		struct rawcd_mmc_write_setup setup = {
-			.write_type = RAWCD_MMC_WRITE_RAW,
-			.data_block_type = v->block_type,
-			.test_write = b->r.test_write,
-			.bufe = b->r.bufe,
-			.multisession = 0,
-			.track_mode = 0,
-			.session_format = b->disc->sessions[0].disc_type,
-		};
-		int rc = rcd_select_write_params(d, &setup, have_base ? &base : NULL, why[i], sizeof(why[i]));
-		if (rc == RAWCD_OK) {
-			set_result_mode(b, v);
-			note_mode(b, v, tried ? why[0] : NULL);
-			return RAWCD_OK;
-		}
-		if (rc == RAWCD_E_IO)
-			return rcd_error(d->diag, RAWCD_E_IO, d->name, 0, "MODE SELECT page 05h (write type RAW, data "
-					 "block type %u) failed: %s; nothing was written", v->block_type, why[i]);
-		tried++;
-	}
-	if (b->o.write_mode != RAWCD_WRITE_AUTO)
-		return rcd_error(d->diag, RAWCD_E_IO, d->name, 0, "the drive refused write mode %s (%s); nothing "
-				 "was written", rawcd_write_mode_name(b->o.write_mode),
-				 why[b->o.write_mode == RAWCD_WRITE_RAW16]);
-	return rcd_error(d->diag, RAWCD_E_IO, d->name, 0, "the drive accepted no raw write mode: RAW with data "
-			 "block type 3 (%s), with data block type 1 (%s); nothing was written (SAO with a cue sheet "
-			 "is not implemented yet)", why[0], why[1]);
 }
 
 int rcd_burn_set_speed(struct rcd_burn *b)

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* rawcd burn IN.cue --device DEV: burn a sheet's disc in raw DAO (DESIGN.md §3, §5). SIGINT and SIGTERM
- * stop the writes: the library flushes the drive's cache and says what became of the disc. */
+/* rawcd burn IN.cue --device DEV: burn a sheet's disc in raw DAO or SAO (DESIGN.md §3, §5). SIGINT and
+ * SIGTERM stop the writes: the library flushes the drive's cache and says what became of the disc. */
 #include <getopt.h>
 #include <signal.h>
 #include <stdint.h>

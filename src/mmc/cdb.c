@@ -150,6 +150,17 @@ int rawcd_mmc_cdb_synchronize_cache(uint8_t cdb[RAWCD_CDB_MAX], bool immed)
 	return CDB10;
 }
 
+int rawcd_mmc_cdb_send_cue_sheet(uint8_t cdb[RAWCD_CDB_MAX], size_t length)
+{
+	if (!cdb || length == 0 || length % RAWCD_MMC_CUE_ENTRY_SIZE != 0 || length > 0xFFFFFFu)
+		return RAWCD_E_ARG;
+	cdb_start(cdb, RAWCD_MMC_OP_SEND_CUE_SHEET);
+	cdb[6] = (uint8_t)(length >> 16); /* Cue Sheet Size, bytes 6-8 (MMC-6 §6.40) */
+	cdb[7] = (uint8_t)(length >> 8);
+	cdb[8] = (uint8_t)length;
+	return CDB10;
+}
+
 int rawcd_mmc_cdb_read_buffer_capacity(uint8_t cdb[RAWCD_CDB_MAX], unsigned allocation)
 {
 	if (!cdb || allocation < RAWCD_MMC_BUFFER_CAPACITY_LEN || allocation > U16_MAX)

@@ -2,7 +2,7 @@
 /*
  * Big-endian fields of CDBs and MMC responses (every multi-byte SCSI field is big-endian, SPC-4 §3.5),
  * and the absolute-MSF to LBA rule of MMC-6 §4.2.3.4 (the one msf.h documents), kept here so the mmc
- * module calls no other module.
+ * module's builders and parsers call no other module (only cue_sheet.c reads the disc model).
  */
 #ifndef RAWCD_MMC_BYTES_H
 #define RAWCD_MMC_BYTES_H

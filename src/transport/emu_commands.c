@@ -20,7 +20,7 @@
 #define TRACK_INFO_LEN 36
 #define BUFFER_CAPACITY_LEN 12
 #define FEATURE_LIST_MAX 128
-#define MAX_CUE_SHEET 0x000F00 /* 002Eh bytes 5-7: bytes of cue sheet the drive takes */
+#define MAX_CUE_SHEET 0x000F00 /* 002Eh bytes 5-7 by default: bytes of cue sheet the drive takes */
 #define FAKE_TOC_LEADOUT 1000  /* the blank disc's made-up TOC (toc_format_in_byte9) */
 #define TOC_RESPONSE_MAX (4 + 18 * RAWCD_CDTEXT_MAX_PACKS)
 #define SUBCHANNEL_LEN 24       /* formats 2 and 3: the 4-byte header and 20 bytes of data */
@@ -84,6 +84,11 @@ void rcd_emu_inquiry(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_
 
 /* ---- GET CONFIGURATION ---- */
 
+uint32_t rcd_emu_max_cue_sheet(const struct rcd_emu *e)
+{
+	return e->cfg.max_cue_sheet_length ? e->cfg.max_cue_sheet_length & 0xFFFFFFu : MAX_CUE_SHEET;
+}
+
 struct feature {
 	uint16_t code;
 	bool current;
@@ -118,9 +123,10 @@ static size_t features(const struct rcd_emu *e, struct feature f[5])
 				.d = {0x00, 0x2D, (uint8_t)(0x08 | 0x02 | cur), 4, rcd_emu_tao_bits(e), 0, 0x3F, 0x0F}};
 	f[4] = (struct feature){.code = RAWCD_MMC_FEATURE_CD_MASTERING, .current = cur, .len = 8,
 				.d = {0x00, 0x2E, (uint8_t)(0x04 | 0x02 | cur), 4, rcd_emu_mastering_bits(e)}};
-	f[4].d[5] = (uint8_t)(MAX_CUE_SHEET >> 16);
-	f[4].d[6] = (uint8_t)(MAX_CUE_SHEET >> 8);
-	f[4].d[7] = (uint8_t)MAX_CUE_SHEET;
+	uint32_t max_cue = rcd_emu_max_cue_sheet(e);
+	f[4].d[5] = (uint8_t)(max_cue >> 16);
+	f[4].d[6] = (uint8_t)(max_cue >> 8);
+	f[4].d[7] = (uint8_t)max_cue;
 	return 5;
 }
 

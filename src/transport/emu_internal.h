@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Internal to the emulated recorder (emulated.h): its state, and the command handlers split over
- * emulated.c (open, dispatch, faults, log), emu_commands.c (the commands that report) and emu_write.c
- * (WRITE(10), SYNCHRONIZE CACHE, BLANK and what the lead-in and the program area's Q carried).
+ * emulated.c (open, dispatch, faults, log), emu_commands.c (the commands that report), emu_write.c
+ * (WRITE(10), SYNCHRONIZE CACHE, BLANK and what the lead-in and the program area's Q carried) and
+ * emu_sao.c (SEND CUE SHEET and the session-at-once recording).
  */
 #ifndef RCD_TRANSPORT_EMU_INTERNAL_H
 #define RCD_TRANSPORT_EMU_INTERNAL_H
@@ -69,9 +70,24 @@ struct rcd_emu {
 	struct rcd_emu_code mcn;
 	struct rcd_emu_code isrc[RCD_EMU_MAX_TRACKS];
 
+	/* the cue sheet of SAO (SEND CUE SHEET), kept until the recording ends */
+	uint8_t *cue;                     /* as received, NULL when none was accepted */
+	size_t cue_len;
+	struct rcd_emu_cue_point *points; /* its ADR 1 entries after the lead-in's */
+	size_t point_count;
+	uint8_t leadin_form;              /* the lead-in entry's data form (41h: R-W from the host) */
+	bool sao;                         /* the recording is an SAO one */
+
 	/* the burned disc */
 	struct rawcd_toc *toc;
 	bool toc_valid;
+};
+
+/* An ADR 1 entry of an accepted cue sheet, from the first track's INDEX 00 to the lead-out: where it
+ * starts (LBA), its CONTROL, TNO, INDEX (binary) and data form. */
+struct rcd_emu_cue_point {
+	int32_t lba;
+	uint8_t control, tno, index, form;
 };
 
 /* One command as a handler sees it. */
@@ -123,6 +139,7 @@ void rcd_emu_mode_sense(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct r
 void rcd_emu_mode_select(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_emu_reply *r);
 uint8_t rcd_emu_mastering_bits(const struct rcd_emu *e); /* feature 002Eh byte 4 */
 uint8_t rcd_emu_tao_bits(const struct rcd_emu *e);       /* feature 002Dh byte 4 */
+uint32_t rcd_emu_max_cue_sheet(const struct rcd_emu *e);  /* feature 002Eh bytes 5-7 */
 
 /* emu_write.c */
 void rcd_emu_write10(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_emu_reply *r);
@@ -130,5 +147,22 @@ void rcd_emu_synchronize_cache(struct rcd_emu *e, const struct rcd_emu_cmd *c, s
 void rcd_emu_blank(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_emu_reply *r);
 /* The full TOC the lead-in items make (READ TOC format 2 of the burned disc); RAWCD_E_FORMAT if none. */
 int rcd_emu_toc_from_items(const struct rcd_emu *e, struct rawcd_toc *out);
+/* The recording fields of rawcd_emu_state and what the lead-in and Q carried start again (first WRITE). */
+void rcd_emu_start_recording(struct rcd_emu *e, bool test);
+/* Hand accepted blocks to the sink file and callback; false if either failed. */
+bool rcd_emu_sink(struct rcd_emu *e, int32_t lba, const uint8_t *data, size_t blocks, size_t size);
+/* Collect the CD-TEXT packs of one lead-in block's R-W symbols (RAWCD_SUBCODE_SIZE of them). */
+void rcd_emu_collect_packs(struct rcd_emu *e, const uint8_t *rw);
+
+/* emu_sao.c */
+void rcd_emu_send_cue_sheet(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_emu_reply *r);
+/* WRITE(10) of @p blocks at @p lba while page 05h says SAO (rcd_emu_write10 hands it over). */
+void rcd_emu_sao_write(struct rcd_emu *e, const struct rcd_emu_cmd *c, int32_t lba, size_t blocks,
+		       struct rcd_emu_reply *r);
+/* SYNCHRONIZE CACHE of a real SAO recording: true (the lead-in items, MCN and ISRCs filled from the cue
+ * sheet) when every block up to the lead-out was written; false when it stopped short. */
+bool rcd_emu_sao_finish(struct rcd_emu *e);
+/* Forget the cue sheet (a recording ended, BLANK, close). */
+void rcd_emu_drop_cue_sheet(struct rcd_emu *e);
 
 #endif

@@ -4,7 +4,7 @@
  * strictly consecutive LBAs, LBA = MSF - 450150), what each block's subcode says (Q CRC, lead-in TOC
  * items and their 3-frame repeats, P in the lead-in and pregap, lead-out frames, CD-TEXT packs in the
  * lead-in's R-W, the MCN and ISRCs in the program area's Q), SYNCHRONIZE CACHE that closes the disc, and
- * BLANK.
+ * BLANK. A WRITE(10) while page 05h says SAO goes to emu_sao.c.
  *
  * After a burn READ TOC answers from what was received, not from a copy of what the burner meant: the Q
  * items of the lead-in are rebuilt into a full TOC (format 2 bytes, then rawcd_toc_decode() checks them
@@ -44,7 +44,7 @@ static void symbols_to_pack(const uint8_t *s, uint8_t pack[RAWCD_CDTEXT_PACK_SIZ
 
 /* CD-TEXT packs from the lead-in's R-W, 4 a sector, those with a good CRC, until the cycle comes back
  * to the first pack. */
-static void collect_packs(struct rcd_emu *e, const uint8_t rw[RAWCD_SUBCODE_SIZE])
+void rcd_emu_collect_packs(struct rcd_emu *e, const uint8_t *rw)
 {
 	for (size_t k = 0; k < PACKS_PER_SECTOR && !e->packs_done; k++) {
 		uint8_t pack[RAWCD_CDTEXT_PACK_SIZE];
@@ -185,7 +185,7 @@ static void analyse_block(struct rcd_emu *e, int32_t lba, const uint8_t *block, 
 		e->st.leadin_blocks++;
 		e->st.leadin_p_frames += p;
 		if (rw && !e->packs_done)
-			collect_packs(e, rw);
+			rcd_emu_collect_packs(e, rw);
 		if (adr1 && q[1] == 0)
 			leadin_item(e, q);
 	} else if (lba < 0) {
@@ -240,7 +240,7 @@ int rcd_emu_toc_from_items(const struct rcd_emu *e, struct rawcd_toc *out)
 
 /* ---- WRITE(10) ---- */
 
-static void start_recording(struct rcd_emu *e, bool test)
+void rcd_emu_start_recording(struct rcd_emu *e, bool test)
 {
 	struct rawcd_emu_state *st = &e->st;
 	st->recording = true;
@@ -252,16 +252,18 @@ static void start_recording(struct rcd_emu *e, bool test)
 	st->leadin_bad_repeats = st->leadin_conflicts = 0;
 	st->pregap_blocks = st->pregap_p_frames = st->program_blocks = st->leadout_frames = 0;
 	st->cdtext_packs = 0;
+	st->sao_blocks = 0;
 	memset(e->items, 0, sizeof(e->items));
 	e->run_len = 0;
 	e->packs_done = false;
 	e->q_tno = 0;
 	memset(&e->mcn, 0, sizeof(e->mcn));
 	memset(e->isrc, 0, sizeof(e->isrc));
+	e->sao = false;
 }
 
 /* Hand the data to the sink file and the callback; false if either failed. */
-static bool sink(struct rcd_emu *e, int32_t lba, const uint8_t *data, size_t blocks, size_t size)
+bool rcd_emu_sink(struct rcd_emu *e, int32_t lba, const uint8_t *data, size_t blocks, size_t size)
 {
 	if (e->sink_file && (fwrite(data, size, blocks, e->sink_file) != blocks || fflush(e->sink_file) != 0))
 		return false;
@@ -297,11 +299,15 @@ void rcd_emu_write10(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_
 	size_t size = rawcd_mmc_block_size(e->page05[4] & 0x0F);
 	if (blocks == 0)
 		return; /* SBC: a transfer length of 0 moves nothing and is not an error */
+	if ((e->page05[2] & 0x0F) == RAWCD_MMC_WRITE_SAO) {
+		rcd_emu_sao_write(e, c, lba, blocks, r);
+		return;
+	}
 	if (write_refused(e, c, lba, blocks, size, r))
 		return;
 	if (!e->st.recording)
-		start_recording(e, e->page05[2] & 0x10);
-	if (!sink(e, lba, c->buf, blocks, size)) {
+		rcd_emu_start_recording(e, e->page05[2] & 0x10);
+	if (!rcd_emu_sink(e, lba, c->buf, blocks, size)) {
 		e->st.sink_failed = e->st.recording_failed = true;
 		rcd_emu_sense(r, 0x4, 0x44, 0x00);
 		return;
@@ -339,10 +345,14 @@ void rcd_emu_synchronize_cache(struct rcd_emu *e, const struct rcd_emu_cmd *c, s
 			e->st.disc_status = 0;
 		} else if (e->st.recording_failed) {
 			e->st.disc_status = 1;
+		} else if (e->sao && !rcd_emu_sao_finish(e)) {
+			e->st.disc_status = 1; /* an SAO recording that stopped before the lead-out */
 		} else {
 			e->st.disc_status = 2;
 			e->toc_valid = rcd_emu_toc_from_items(e, e->toc) == RAWCD_OK;
 		}
+		e->sao = false;
+		rcd_emu_drop_cue_sheet(e);
 		e->st.next_lba = e->leadin_lba;
 	}
 	if (c->cdb[1] & 0x02)
@@ -364,6 +374,7 @@ void rcd_emu_blank(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_em
 	}
 	e->st.blanks++;
 	e->st.disc_status = 0;
+	rcd_emu_drop_cue_sheet(e);
 	e->st.next_lba = e->leadin_lba;
 	e->toc_valid = false;
 	if (c->cdb[1] & 0x10)

@@ -31,7 +31,7 @@ static const struct rawcd_msf default_leadout = {79, 59, 74};
 static const bool write_class[256] = {
 	[RAWCD_MMC_OP_MODE_SELECT10] = true, [RAWCD_MMC_OP_SET_CD_SPEED] = true, [RAWCD_MMC_OP_WRITE10] = true,
 	[RAWCD_MMC_OP_SYNCHRONIZE_CACHE] = true, [RAWCD_MMC_OP_BLANK] = true,
-	[0x5D] = true, /* SEND CUE SHEET */
+	[RAWCD_MMC_OP_SEND_CUE_SHEET] = true,
 	[0x54] = true, /* SEND OPC INFORMATION */
 };
 
@@ -51,6 +51,7 @@ static const rcd_emu_handler handlers[256] = {
 	[RAWCD_MMC_OP_BLANK] = rcd_emu_blank,
 	[RAWCD_MMC_OP_SET_CD_SPEED] = rcd_emu_set_cd_speed,
 	[RAWCD_MMC_OP_READ_SUBCHANNEL] = rcd_emu_read_subchannel,
+	[RAWCD_MMC_OP_SEND_CUE_SHEET] = rcd_emu_send_cue_sheet,
 };
 
 /* ---- helpers for the handlers ---- */
@@ -315,6 +316,7 @@ static void emu_close(rawcd_transport *t)
 	struct rcd_emu *e = (struct rcd_emu *)t;
 	if (e->sink_file)
 		fclose(e->sink_file);
+	rcd_emu_drop_cue_sheet(e);
 	free(e->faults);
 	free(e->log);
 	free(e->packs);

@@ -468,25 +468,6 @@ Test(burn, verify_that_cannot_read_the_toc_checks_nothing)
 	rawcd_disc_free(d);
 }
 
-Test(burn, sao_is_refused_before_anything_is_sent)
-{
-	bf_mixed_sheet(0);
-	struct rawcd_disc *d = bf_load();
-	rawcd_transport *t = bf_open(NULL);
-	struct rawcd_burn_options o = RAWCD_BURN_OPTIONS_INIT;
-	o.write_mode = RAWCD_WRITE_SAO;
-	struct rawcd_burn_result r;
-	rawcd_diag *diag;
-	int rc = bf_burn(t, d, &o, &r, &diag);
-	cr_assert_eq(rc, RAWCD_E_UNSUPPORTED);
-	cr_assert_eq(rawcd_error_exit_status(rc), 2);
-	cr_assert_eq(rawcd_emu_command_count(t), 0);
-	cr_assert_eq(bf_diag_count(diag, RAWCD_SEV_ERROR, "SAO with a cue sheet is not implemented yet"), 1);
-	rawcd_diag_free(diag);
-	rawcd_transport_close(t);
-	rawcd_disc_free(d);
-}
-
 Test(burn, bad_arguments)
 {
 	bf_mixed_sheet(0);
@@ -506,6 +487,7 @@ Test(burn, bad_arguments)
 	cr_assert_eq(rawcd_drive_read_toc(NULL, NULL, NULL), RAWCD_E_ARG);
 	cr_assert_str_eq(rawcd_write_mode_name(RAWCD_WRITE_RAW96R), "raw96r");
 	cr_assert_str_eq(rawcd_write_mode_name(RAWCD_WRITE_RAW16), "raw16");
+	cr_assert_str_eq(rawcd_write_mode_name(RAWCD_WRITE_SAO), "sao");
 	cr_assert_str_eq(rawcd_write_mode_name((enum rawcd_write_mode)42), "unknown");
 	cr_assert_str_eq(rawcd_mode_support_name(RAWCD_MODE_REFUSED), "refused");
 	rawcd_transport_close(t);

@@ -33,6 +33,8 @@ expect "burn onto a missing drive" 3 "no such device" "$rawcd" burn "$tmp/t.cue"
 expect "burn without --device" 2 "usage: rawcd burn" "$rawcd" burn "$tmp/t.cue"
 expect "burn with a bad write mode" 2 "--write-mode raw8: use raw96r, raw16 or sao" \
 	"$rawcd" burn "$tmp/t.cue" --device /dev/null --write-mode raw8
+expect "burn in SAO goes to the device (no longer refused)" 3 "not a SCSI generic device" \
+	"$rawcd" burn "$tmp/t.cue" --device /dev/null --write-mode sao
 expect "burn with a bad speed" 2 "--speed fast" "$rawcd" burn "$tmp/t.cue" --device /dev/null --speed fast
 expect "burn of a missing sheet" 2 "missing.cue" "$rawcd" burn "$tmp/missing.cue" --device /dev/null
 expect "drive on /dev/null" 3 "not a SCSI generic device" "$rawcd" drive /dev/null
@@ -45,6 +47,8 @@ expect "toc of a missing sg device" 3 "no such device" "$rawcd" toc /dev/sg99 --
 expect "toc of /dev/zero is a sheet, not a drive" 2 "not a regular file" "$rawcd" toc /dev/zero
 expect "burn --help" 0 "" "$rawcd" burn --help
 grep -q -- "--write-mode M" "$tmp/out" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: burn --help" >&2; }
+grep -q -- "or sao (cue sheet, 2352-byte blocks)" "$tmp/out" && passed=$((passed + 1)) ||
+	{ failed=$((failed + 1)); echo "FAIL: burn --help names sao" >&2; }
 
 echo "burn CLI:"
 echo "$passed passed, $failed failed"

@@ -153,13 +153,19 @@ Test(burn_faults, raw3_refused_falls_back_to_raw1)
 
 Test(burn_faults, every_mode_refused_is_a_failure_on_a_blank_disc)
 {
+	/* RAW refused whatever the block type, and no SAO in feature 002Eh: SAO is not even asked for */
 	struct rawcd_emu_config cfg = RAWCD_EMU_CONFIG_INIT;
 	cfg.refused_raw_block_types = 0xFFFF;
+	cfg.cd_mastering_clear = 0x20;
 	struct run run = burn_with(&cfg, NULL, 0, NULL);
-	assert_failed(&run, RAWCD_E_IO, "the drive accepted no raw write mode");
+	assert_failed(&run, RAWCD_E_IO, "the drive accepted no write mode: RAW with data block type 3 (sense "
+		      "5/26/00");
 	cr_assert_eq(rawcd_error_exit_status(run.rc), 3);
 	cr_assert_eq(bf_diag_count(run.diag, RAWCD_SEV_ERROR, "5/26/00"), 1);
+	cr_assert_eq(bf_diag_count(run.diag, RAWCD_SEV_ERROR, "SAO with data block type 0 (the drive does not "
+				   "report SAO in feature 002Eh"), 1, "%s", bf_diag_text(run.diag));
 	cr_assert_eq(bf_count_op(run.t, RAWCD_MMC_OP_MODE_SELECT10), 2, "RAW/3 then RAW/1");
+	cr_assert_eq(bf_count_op(run.t, RAWCD_MMC_OP_SEND_CUE_SHEET), 0);
 	cr_assert_eq(bf_count_op(run.t, RAWCD_MMC_OP_WRITE10), 0);
 	cr_assert_eq(run.r.written, 0);
 	cr_assert_not(run.r.started);
@@ -189,8 +195,9 @@ Test(burn_faults, simulation_refused_by_a_drive_without_test_write_fails)
 	struct rawcd_burn_options o = RAWCD_BURN_OPTIONS_INIT;
 	o.simulate = true;
 	struct run run = burn_with(&cfg, NULL, 0, &o);
-	assert_failed(&run, RAWCD_E_IO, "accepted no raw write mode");
+	assert_failed(&run, RAWCD_E_IO, "accepted no write mode");
 	cr_assert_eq(bf_diag_count(run.diag, RAWCD_SEV_WARNING, "does not report Test Write"), 1);
+	cr_assert_eq(bf_count_op(run.t, RAWCD_MMC_OP_MODE_SELECT10), 4, "RAW/3, RAW/1, SAO/3 and SAO/0");
 	cr_assert_eq(bf_count_op(run.t, RAWCD_MMC_OP_WRITE10), 0);
 	done(&run);
 }

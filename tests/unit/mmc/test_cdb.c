@@ -235,6 +235,22 @@ Test(mmc_cdb, read_subchannel)
 	REFUSED(rawcd_mmc_cdb_read_subchannel(cdb, 1, false, 0x100, 24));
 }
 
+Test(mmc_cdb, send_cue_sheet)
+{
+	/* 5D 00 00 00 00 00 L2 L1 L0 00: the 24-bit length in bytes 6-8 (MMC-6 §6.40); 11 entries = 88 =
+	 * 58h. */
+	EXPECT(rawcd_mmc_cdb_send_cue_sheet(cdb, 88), 0x5D, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x58,
+	       0x00);
+	EXPECT(rawcd_mmc_cdb_send_cue_sheet(cdb, 0x0F00), 0x5D, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x0F, 0x00,
+	       0x00);
+	EXPECT(rawcd_mmc_cdb_send_cue_sheet(cdb, 0xFFFFF8), 0x5D, 0x00, 0x00, 0x00, 0x00, 0x00, 0xFF, 0xFF,
+	       0xF8, 0x00);
+	REFUSED(rawcd_mmc_cdb_send_cue_sheet(cdb, 0));
+	REFUSED(rawcd_mmc_cdb_send_cue_sheet(cdb, 7));
+	REFUSED(rawcd_mmc_cdb_send_cue_sheet(cdb, 0x1000000));
+	cr_assert_eq(rawcd_mmc_cdb_send_cue_sheet(NULL, 8), RAWCD_E_ARG);
+}
+
 Test(mmc_cdb, opcodes)
 {
 	/* The header's operation codes are the ones SPC-4 and MMC-6 assign (each EXPECT above checks that
@@ -249,7 +265,8 @@ Test(mmc_cdb, opcodes)
 		{RAWCD_MMC_OP_READ_TOC, 0x43},        {RAWCD_MMC_OP_GET_CONFIGURATION, 0x46},
 		{RAWCD_MMC_OP_READ_DISC_INFORMATION, 0x51}, {RAWCD_MMC_OP_READ_TRACK_INFORMATION, 0x52},
 		{RAWCD_MMC_OP_MODE_SELECT10, 0x55},   {RAWCD_MMC_OP_MODE_SENSE10, 0x5A},
-		{RAWCD_MMC_OP_READ_BUFFER_CAPACITY, 0x5C}, {RAWCD_MMC_OP_BLANK, 0xA1},
+		{RAWCD_MMC_OP_READ_BUFFER_CAPACITY, 0x5C}, {RAWCD_MMC_OP_SEND_CUE_SHEET, 0x5D},
+		{RAWCD_MMC_OP_BLANK, 0xA1},
 		{RAWCD_MMC_OP_SET_CD_SPEED, 0xBB},
 	};
 	for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
