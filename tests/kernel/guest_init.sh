@@ -64,6 +64,8 @@ step not-a-drive rawcd burn /data/example.cue --device /data/example.iso
 
 # The image a raw DAO burn of the sheet must send, from the ATIP lead-in start 97:27:00 (LBA -11625).
 step convert rawcd convert /data/example.cue -o /tmp/expected.raw96 --format raw96 --lead-in=11625 --lead-out
+# What an SAO burn sends from LBA 0 on: the BIN image's sectors.
+step convert-bin rawcd convert /data/example.cue -o /tmp/expected.bin --format bin
 
 # The recorders behind TCMU, then tcm_loop: the nexus before the first LUN.
 load crct10dif_common crc-t10dif configfs target_core_mod uio target_core_user tcm_loop
@@ -101,7 +103,7 @@ serve() { # name, uio device, LUN, SCSI device to wait for, recorder options...
 	fi
 }
 serve recorder uio0 lun_0 sr1 --faults || finish
-serve recorder-rw uio1 lun_1 sr2 --cd-rw || finish
+serve recorder-rw uio1 lun_1 sr2 --cd-rw --expect-bin /tmp/expected.bin || finish
 wait_for /dev/sg1 50
 echo "@@ recorder device: $(cat /sys/class/scsi_generic/sg1/device/vendor 2>/dev/null) $(cat /sys/class/scsi_generic/sg1/device/model 2>/dev/null)"
 
@@ -140,6 +142,9 @@ kill -USR1 "$rw_recorder"
 step rw-drive-interrupted rawcd drive /dev/sr2 --json
 step rw-blank-again rawcd blank /dev/sr2 --minimal
 step rw-burn-again rawcd burn /data/example.cue --device /dev/sr2 --verify
+# SAO with a cue sheet (the CD-TEXT as R-W over the lead-in).
+step rw-blank-for-sao rawcd blank /dev/sr2 --minimal
+step rw-burn-sao rawcd burn /data/example.cue --device /dev/sr2 --write-mode sao --verify
 
 killall tcmu_recorder 2>/dev/null
 sed 's/^/@@ recorder: /' /tmp/recorder.log

@@ -11,7 +11,9 @@
  * are new; a read() of 4 bytes on the uio fd waits for the kernel's "interrupt", a write() of 4 bytes
  * tells it that cmd_tail moved.
  *
- * usage: tcmu_recorder [--faults] [--cd-rw] UIO_DEVICE [EXPECTED_RAW96]
+ * usage: tcmu_recorder [--faults] [--cd-rw] [--expect-bin BIN] UIO_DEVICE [EXPECTED_RAW96]
+ *   --expect-bin: the output of `rawcd convert --format bin`: the 2352-byte blocks of an SAO burn at LBA
+ *   0 and after are compared with its sectors (SAO sends main channel only, unscrambled).
  *   --cd-rw: the disc is a CD-RW (profile 000Ah), so BLANK works; else a CD-R.
  *   SIGUSR1 switches slow writing on and off: each WRITE(10) then takes 20 ms more, so that a burn lasts
  *   long enough to be interrupted.
@@ -56,17 +58,48 @@ static void toggle_slow(int sig)
 
 /* The comparison of received blocks against the expected image. */
 struct compare {
-	int fd;                  /* the expected image, or -1 */
+	int fd;                  /* the expected raw96 image, or -1 */
+	int bin_fd;              /* the expected BIN image (SAO), or -1 */
 	int32_t first_lba;       /* LBA of its first block: the ATIP lead-in start */
 	uint64_t equal, descrambled, different;
 	int32_t first_difference;
 	bool any_difference;
 };
 
+static void count(struct compare *c, int32_t lba, bool same, bool unscrambled)
+{
+	if (!same) {
+		if (!c->any_difference)
+			c->first_difference = lba;
+		c->any_difference = true;
+		c->different++;
+	} else if (unscrambled) {
+		c->descrambled++;
+	} else {
+		c->equal++;
+	}
+}
+
+/* SAO: program-area blocks against the BIN image; the pregap and the lead-in's R-W blocks are not in it. */
+static void compare_sao(struct compare *c, int32_t lba, const uint8_t *data, size_t blocks)
+{
+	uint8_t want[RAWCD_SECTOR_SIZE];
+	for (size_t i = 0; i < blocks; i++) {
+		int32_t at = lba + (int32_t)i;
+		if (at < 0)
+			continue;
+		bool same = pread(c->bin_fd, want, sizeof(want), (off_t)at * RAWCD_SECTOR_SIZE) == (ssize_t)sizeof(want) &&
+			    memcmp(data + i * RAWCD_SECTOR_SIZE, want, sizeof(want)) == 0;
+		count(c, at, same, false);
+	}
+}
+
 static int compare_blocks(void *user, int32_t lba, const uint8_t *data, size_t blocks, size_t block_size)
 {
 	struct compare *c = user;
-	if (c->fd < 0)
+	if (block_size == RAWCD_SECTOR_SIZE && c->bin_fd >= 0)
+		compare_sao(c, lba, data, blocks);
+	if (block_size != BLOCK_RAW96 || c->fd < 0)
 		return 0;
 	uint8_t want[BLOCK_RAW96], got[BLOCK_RAW96];
 	for (size_t i = 0; i < blocks; i++) {
@@ -74,7 +107,7 @@ static int compare_blocks(void *user, int32_t lba, const uint8_t *data, size_t b
 		const uint8_t *block = data + i * block_size;
 		off_t offset = (off_t)(at - c->first_lba) * BLOCK_RAW96;
 		bool same = false, unscrambled = false;
-		if (block_size == BLOCK_RAW96 && offset >= 0 &&
+		if (offset >= 0 &&
 		    pread(c->fd, want, sizeof(want), offset) == (ssize_t)sizeof(want)) {
 			if (memcmp(block, want, sizeof(want)) == 0) {
 				same = true;
@@ -85,16 +118,7 @@ static int compare_blocks(void *user, int32_t lba, const uint8_t *data, size_t b
 				unscrambled = same = memcmp(got, want, RAWCD_SECTOR_SIZE) == 0;
 			}
 		}
-		if (!same) {
-			if (!c->any_difference)
-				c->first_difference = at;
-			c->any_difference = true;
-			c->different++;
-		} else if (unscrambled) {
-			c->descrambled++;
-		} else {
-			c->equal++;
-		}
+		count(c, at, same, unscrambled);
 	}
 	return 0;
 }
@@ -107,14 +131,14 @@ static void print_recording(const rawcd_transport *t, struct compare *c)
 	printf("recorder: recording write_type=%u data_block_type=%u test_write=%d bufe=%d disc_status=%u "
 	       "first_lba=%d blocks=%llu bad_q_crc=%llu leadin_blocks=%llu leadin_toc_frames=%llu "
 	       "leadin_p_frames=%llu pregap_blocks=%llu program_blocks=%llu leadout_frames=%llu "
-	       "cdtext_packs=%zu writes=%u busy_answers=%u failed=%d",
+	       "cdtext_packs=%zu sao_blocks=%llu cue_sheet_length=%zu writes=%u busy_answers=%u failed=%d",
 	       s.write_type, s.data_block_type, s.test_write, s.bufe, s.disc_status, s.first_lba,
 	       (unsigned long long)s.blocks, (unsigned long long)s.bad_q_crc,
 	       (unsigned long long)s.leadin_blocks, (unsigned long long)s.leadin_toc_frames,
 	       (unsigned long long)s.leadin_p_frames, (unsigned long long)s.pregap_blocks,
 	       (unsigned long long)s.program_blocks, (unsigned long long)s.leadout_frames, s.cdtext_packs,
-	       s.writes, s.busy_answers, s.recording_failed);
-	if (c->fd >= 0) {
+	       (unsigned long long)s.sao_blocks, s.cue_sheet_length, s.writes, s.busy_answers, s.recording_failed);
+	if (c->fd >= 0 || c->bin_fd >= 0) {
 		printf(" equal=%llu descrambled=%llu different=%llu", (unsigned long long)c->equal,
 		       (unsigned long long)c->descrambled, (unsigned long long)c->different);
 		if (c->any_difference)
@@ -316,21 +340,31 @@ static void serve_ring(struct server *s)
 int main(int argc, char **argv)
 {
 	bool faults = false, cd_rw = false;
+	struct compare cmp = {.fd = -1, .bin_fd = -1, .first_lba = -11625};
 	while (argc > 1 && strncmp(argv[1], "--", 2) == 0) {
-		if (strcmp(argv[1], "--faults") == 0)
+		if (strcmp(argv[1], "--faults") == 0) {
 			faults = true;
-		else if (strcmp(argv[1], "--cd-rw") == 0)
+		} else if (strcmp(argv[1], "--cd-rw") == 0) {
 			cd_rw = true;
-		else
+		} else if (strcmp(argv[1], "--expect-bin") == 0 && argc > 2) {
+			cmp.bin_fd = open(argv[2], O_RDONLY);
+			if (cmp.bin_fd < 0) {
+				fprintf(stderr, "recorder: %s: %s\n", argv[2], strerror(errno));
+				return 3;
+			}
+			argv++;
+			argc--;
+		} else {
 			break;
+		}
 		argv++;
 		argc--;
 	}
 	if (argc < 2 || argc > 3) {
-		fprintf(stderr, "usage: tcmu_recorder [--faults] [--cd-rw] UIO_DEVICE [EXPECTED_RAW96]\n");
+		fprintf(stderr, "usage: tcmu_recorder [--faults] [--cd-rw] [--expect-bin BIN] UIO_DEVICE "
+			"[EXPECTED_RAW96]\n");
 		return 2;
 	}
-	struct compare cmp = {.fd = -1, .first_lba = -11625};
 	if (argc == 3) {
 		cmp.fd = open(argv[2], O_RDONLY);
 		if (cmp.fd < 0) {

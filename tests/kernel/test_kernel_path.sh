@@ -198,12 +198,25 @@ check "the interrupted CD-RW does not read blank" \
 expect_exit rw-blank-again 0
 expect_exit rw-burn-again 0
 mapfile -t rw < <(sed -n 's/^@@ recorder-rw: recorder: recording //p' "$console" | grep -v ' writes=0 ')
-check "the CD-RW recorder logged three real recordings (found ${#rw[@]})" [ "${#rw[@]}" -eq 3 ]
+check "the CD-RW recorder logged four real recordings (found ${#rw[@]})" [ "${#rw[@]}" -eq 4 ]
 for i in 0 2; do
 	r=${rw[$i]:-}
 	check "CD-RW recording $i: real, complete, equal to the converted image" \
 		[ "$(field "$r" test_write) $(field "$r" disc_status) $(field "$r" different) $(field "$r" blocks)" = "0 2 0 19200" ]
 done
+expect_exit convert-bin 0
+expect_exit rw-blank-for-sao 0
+expect_exit rw-burn-sao 0
+expect_err rw-burn-sao "write mode sao"
+expect_err rw-burn-sao "verify: the disc's TOC, MCN, ISRCs and CD-TEXT match the sheet"
+# SAO: 11,475 lead-in R-W blocks (the CD-TEXT), 150 of pregap and 825 of program, written from the ATIP
+# lead-in start; the program's 825 blocks equal the BIN image; the drive made the TOC from the cue sheet.
+r=${rw[3]:-}
+check "SAO recording: a cue sheet of 11 entries (MCN 2, lead-in, track 1: 2, track 2: ISRC 2 + 3 indexes, lead-out), 12,450 blocks, real, complete" \
+	[ "$(field "$r" cue_sheet_length) $(field "$r" sao_blocks) $(field "$r" test_write) $(field "$r" disc_status)" = "88 12450 0 2" ]
+check "SAO recording: the program area equal to the BIN image" \
+	[ "$(field "$r" equal) $(field "$r" different)" = "825 0" ]
+check "SAO recording: the CD-TEXT packs in the lead-in" [ "$(field "$r" cdtext_packs)" = 12 ]
 r=${rw[1]:-}
 check "CD-RW recording 1: stopped part way, what arrived equal to the converted image" \
 	[ "$(field "$r" different)" = 0 ] && [ "$(field "$r" blocks)" -gt 0 ] && [ "$(field "$r" blocks)" -lt 19200 ]
