@@ -59,6 +59,8 @@
  *   (data length 0). The MSF bit is accepted (formats 2 and 3 carry no address). A disc that is not
  *   complete (blank, as after a Test Write, or incomplete), format 3 of a track not in the burned disc's
  *   TOC (or with no TOC), format 1 (no playback position) and any other format: 5/24/00.
+ * - START STOP UNIT: with LoEj, Start 0 takes the disc out (no_medium from then on: 2/3A/00), Start 1
+ *   puts it back; during a recording 5/2C/00.
  * - SET CD SPEED: GOOD, speeds kept. READ BUFFER CAPACITY (Block 0): buffer_size and its free bytes.
  * - SEND CUE SHEET (MMC-6 §6.40): only on a blank disc outside a recording with page 05h write type SAO
  *   (else 5/2C/00); the length in CDB bytes 6–8 must be 1 to the feature 002Eh maximum and equal the data
@@ -89,7 +91,8 @@
  *   accepted data is appended to sink_path and passed to sink. With Test Write set by the first WRITE of
  *   a recording, all of this happens but the disc stays blank.
  * - SYNCHRONIZE CACHE: ends a recording (the disc becomes complete unless it was a Test Write; a failed
- *   real recording, or an SAO one that stopped before the lead-out entry, leaves it incomplete) and drops
+ *   real recording, an SAO one that stopped before the lead-out entry or a raw one that sent no
+ *   lead-out frame, leaves it incomplete) and drops
  *   the cue sheet; with Immed, TEST UNIT READY then reports 2/04/08 flush_polls times. BLANK (types 0 and
  *   1, CD-RW only; else 5/24/00): the disc is blank again.
  * - While an Immed operation runs, WRITE(10), MODE SELECT(10), SYNCHRONIZE CACHE and BLANK get the

@@ -48,6 +48,7 @@ struct rawcd_disc; /* disc.h: the laid-out disc a cue sheet is built from */
 enum rawcd_mmc_opcode {
 	RAWCD_MMC_OP_TEST_UNIT_READY = 0x00,
 	RAWCD_MMC_OP_REQUEST_SENSE = 0x03,
+	RAWCD_MMC_OP_START_STOP_UNIT = 0x1B,
 	RAWCD_MMC_OP_INQUIRY = 0x12,
 	RAWCD_MMC_OP_WRITE10 = 0x2A,
 	RAWCD_MMC_OP_SYNCHRONIZE_CACHE = 0x35,

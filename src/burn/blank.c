@@ -13,7 +13,6 @@
 #include "util/diag.h"
 
 #define BLANK_BUDGET_MS (2u * 3600u * 1000u) /* a full blank of a slow CD-RW takes tens of minutes */
-#define EJECT_OPCODE 0x1B                    /* START STOP UNIT (MMC-6, START STOP UNIT) */
 #define EJECT_LOEJ 0x02                      /* byte 4: LoEj = 1, Start = 0: eject */
 
 /* A drive left with Test Write set would only pretend to blank. */
@@ -82,7 +81,7 @@ int rawcd_blank(rawcd_transport *t, enum rawcd_blank_type type, rawcd_diag *diag
  * `1B 00 00 00 02 00`: LoEj with Start clear ejects. */
 int rcd_eject(struct rcd_drive *d)
 {
-	uint8_t cdb[RAWCD_CDB_MAX] = {EJECT_OPCODE, 0, 0, 0, EJECT_LOEJ, 0};
+	uint8_t cdb[RAWCD_CDB_MAX] = {RAWCD_MMC_OP_START_STOP_UNIT, 0, 0, 0, EJECT_LOEJ, 0};
 	struct rawcd_cmd_result res;
 	if (rcd_exec(d, cdb, 6, RAWCD_XFER_NONE, NULL, 0, RAWCD_TIMEOUT_DEFAULT_MS, true, &res) == RAWCD_OK)
 		return RAWCD_OK;

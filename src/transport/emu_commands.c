@@ -379,6 +379,20 @@ void rcd_emu_read_subchannel(struct rcd_emu *e, const struct rcd_emu_cmd *c, str
 
 /* ---- SET CD SPEED, READ BUFFER CAPACITY ---- */
 
+/* START STOP UNIT (MMC-6 §6.39): LoEj with Start 0 takes the disc out (the tray opens), with Start 1 puts
+ * it back; without LoEj there is no spindle to start or stop here. */
+void rcd_emu_start_stop_unit(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_emu_reply *r)
+{
+	if (rcd_emu_busy(e, r))
+		return;
+	if (e->st.recording) {
+		rcd_emu_sense(r, 0x5, 0x2C, 0x00); /* command sequence error: a recording runs */
+		return;
+	}
+	if (c->cdb[4] & 0x02)
+		e->cfg.no_medium = !(c->cdb[4] & 0x01);
+}
+
 void rcd_emu_set_cd_speed(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_emu_reply *r)
 {
 	(void)r;

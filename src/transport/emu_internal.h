@@ -132,6 +132,7 @@ void rcd_emu_read_track_information(struct rcd_emu *e, const struct rcd_emu_cmd 
 void rcd_emu_set_cd_speed(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_emu_reply *r);
 void rcd_emu_read_buffer_capacity(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_emu_reply *r);
 void rcd_emu_read_subchannel(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_emu_reply *r);
+void rcd_emu_start_stop_unit(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_emu_reply *r);
 
 /* emu_modes.c */
 void rcd_emu_page05_default(uint8_t page[RCD_EMU_PAGE05_LEN]);

@@ -347,6 +347,8 @@ void rcd_emu_synchronize_cache(struct rcd_emu *e, const struct rcd_emu_cmd *c, s
 			e->st.disc_status = 1;
 		} else if (e->sao && !rcd_emu_sao_finish(e)) {
 			e->st.disc_status = 1; /* an SAO recording that stopped before the lead-out */
+		} else if (!e->sao && e->st.leadout_frames == 0) {
+			e->st.disc_status = 1; /* a raw recording that stopped before its lead-out */
 		} else {
 			e->st.disc_status = 2;
 			e->toc_valid = rcd_emu_toc_from_items(e, e->toc) == RAWCD_OK;

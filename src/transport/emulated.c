@@ -51,6 +51,7 @@ static const rcd_emu_handler handlers[256] = {
 	[RAWCD_MMC_OP_BLANK] = rcd_emu_blank,
 	[RAWCD_MMC_OP_SET_CD_SPEED] = rcd_emu_set_cd_speed,
 	[RAWCD_MMC_OP_READ_SUBCHANNEL] = rcd_emu_read_subchannel,
+	[RAWCD_MMC_OP_START_STOP_UNIT] = rcd_emu_start_stop_unit,
 	[RAWCD_MMC_OP_SEND_CUE_SHEET] = rcd_emu_send_cue_sheet,
 };
 

@@ -144,7 +144,8 @@ step rw-blank-again rawcd blank /dev/sr2 --minimal
 step rw-burn-again rawcd burn /data/example.cue --device /dev/sr2 --verify
 # SAO with a cue sheet (the CD-TEXT as R-W over the lead-in).
 step rw-blank-for-sao rawcd blank /dev/sr2 --minimal
-step rw-burn-sao rawcd burn /data/example.cue --device /dev/sr2 --write-mode sao --verify
+step rw-burn-sao rawcd burn /data/example.cue --device /dev/sr2 --write-mode sao --verify --eject
+step rw-drive-ejected rawcd drive /dev/sr2 --json
 
 killall tcmu_recorder 2>/dev/null
 sed 's/^/@@ recorder: /' /tmp/recorder.log

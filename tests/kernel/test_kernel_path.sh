@@ -193,8 +193,8 @@ expect_exit rw-burn-interrupted 130
 expect_err rw-burn-interrupted "the disc is unusable"
 expect_err rw-burn-interrupted "stopped by SIGINT"
 expect_exit rw-drive-interrupted 0
-check "the interrupted CD-RW does not read blank" \
-	[ "$(out_of rw-drive-interrupted | jq -r '.disc.status' 2>/dev/null)" != blank ]
+check "the interrupted CD-RW reads incomplete" \
+	[ "$(out_of rw-drive-interrupted | jq -r '.disc.status' 2>/dev/null)" = appendable ]
 expect_exit rw-blank-again 0
 expect_exit rw-burn-again 0
 mapfile -t rw < <(sed -n 's/^@@ recorder-rw: recorder: recording //p' "$console" | grep -v ' writes=0 ')
@@ -209,6 +209,9 @@ expect_exit rw-blank-for-sao 0
 expect_exit rw-burn-sao 0
 expect_err rw-burn-sao "write mode sao"
 expect_err rw-burn-sao "verify: the disc's TOC, MCN, ISRCs and CD-TEXT match the sheet"
+expect_exit rw-drive-ejected 0
+check "--eject took the disc out (START STOP UNIT through sr)" \
+	[ "$(out_of rw-drive-ejected | jq -c '.medium_present' 2>/dev/null)" = false ]
 # SAO: 11,475 lead-in R-W blocks (the CD-TEXT), 150 of pregap and 825 of program, written from the ATIP
 # lead-in start; the program's 825 blocks equal the BIN image; the drive made the TOC from the cue sheet.
 r=${rw[3]:-}

@@ -522,7 +522,7 @@ Test(burn_faults, a_drive_without_read_buffer_capacity_is_asked_once)
 	rawcd_disc_free(d);
 }
 
-Test(burn_faults, eject_is_sent_and_a_refusal_is_only_a_warning)
+Test(burn_faults, eject_is_sent_last_and_takes_the_disc_out)
 {
 	struct rawcd_burn_options o = RAWCD_BURN_OPTIONS_INIT;
 	o.eject = true;
@@ -530,11 +530,29 @@ Test(burn_faults, eject_is_sent_and_a_refusal_is_only_a_warning)
 	cr_assert_eq(run.rc, RAWCD_OK, "%s", bf_diag_text(run.diag));
 	size_t last = rawcd_emu_command_count(run.t) - 1;
 	const struct rawcd_emu_command *c = rawcd_emu_command_get(run.t, last);
-	cr_assert_eq(c->opcode, 0x1B, "START STOP UNIT comes last");
+	cr_assert_eq(c->opcode, RAWCD_MMC_OP_START_STOP_UNIT, "START STOP UNIT comes last");
 	cr_assert_eq(c->cdb_len, 6);
 	cr_assert_eq(c->cdb[4], 0x02, "LoEj set, Start clear");
-	/* the emulated recorder does not know START STOP UNIT (5/20/00) */
-	cr_assert_eq(bf_diag_count(run.diag, RAWCD_SEV_WARNING, "could not be ejected (START STOP UNIT: sense 5/20/00"),
+	cr_assert(c->ok);
+	cr_assert_eq(bf_diag_count(run.diag, RAWCD_SEV_WARNING, "ejected"), 0, "%s", bf_diag_text(run.diag));
+	uint8_t tur[RAWCD_CDB_MAX];
+	struct rawcd_cmd_result res;
+	rawcd_mmc_cdb_test_unit_ready(tur);
+	cr_assert_eq(rawcd_transport_execute(run.t, tur, 6, RAWCD_XFER_NONE, NULL, 0, 0, &res), RAWCD_OK);
+	cr_assert(res.check_condition && res.sense.key == 2 && res.sense.asc == 0x3A, "no disc after the eject");
+	done(&run);
+}
+
+Test(burn_faults, a_refused_eject_is_only_a_warning)
+{
+	/* a drive whose tray is locked: 5/53/02 medium removal prevented */
+	const struct rawcd_emu_fault f[] = {
+		{RAWCD_MMC_OP_START_STOP_UNIT, 1, 0, 0, RAWCD_EMU_FAULT_SENSE, 5, 0x53, 0x02, 0}};
+	struct rawcd_burn_options o = RAWCD_BURN_OPTIONS_INIT;
+	o.eject = true;
+	struct run run = burn_with(NULL, f, 1, &o);
+	cr_assert_eq(run.rc, RAWCD_OK, "%s", bf_diag_text(run.diag));
+	cr_assert_eq(bf_diag_count(run.diag, RAWCD_SEV_WARNING, "could not be ejected (START STOP UNIT: sense 5/53/02"),
 		     1, "%s", bf_diag_text(run.diag));
 	cr_assert_eq(bf_diag_count(run.diag, RAWCD_SEV_ERROR, ""), 0);
 	done(&run);

@@ -81,7 +81,8 @@ struct rawcd_cmd_result emu_disc_info(rawcd_transport *t, struct rawcd_mmc_disc_
 	return r;
 }
 
-void emu_block(uint8_t *block, size_t size, int32_t lba, bool good_crc)
+/* @p leadout: a lead-out frame (TNO AAh) instead of the lead-in, pregap or track 1 frame of @p lba. */
+static void make_block(uint8_t *block, size_t size, int32_t lba, bool good_crc, bool leadout)
 {
 	struct rawcd_subchannels sc;
 	memset(&sc, 0, sizeof sc);
@@ -94,8 +95,8 @@ void emu_block(uint8_t *block, size_t size, int32_t lba, bool good_crc)
 		q[2] = 0xA0;
 		q[7] = 0x01; /* A0: first track 1, disc type 00 */
 	} else {
-		q[1] = 0x01;
-		q[2] = lba < 0 ? 0x00 : 0x01;
+		q[1] = leadout ? 0xAA : 0x01;
+		q[2] = lba < 0 && !leadout ? 0x00 : 0x01;
 		q[7] = rawcd_bcd_encode(abs.m);
 		q[8] = rawcd_bcd_encode(abs.s);
 		q[9] = rawcd_bcd_encode(abs.f);
@@ -110,6 +111,17 @@ void emu_block(uint8_t *block, size_t size, int32_t lba, bool good_crc)
 		rawcd_subcode_pq16(&sc, block + RAWCD_SECTOR_SIZE);
 	else
 		rawcd_subcode_raw96(&sc, block + RAWCD_SECTOR_SIZE);
+}
+
+void emu_block(uint8_t *block, size_t size, int32_t lba, bool good_crc)
+{
+	make_block(block, size, lba, good_crc, false);
+}
+
+void emu_leadout_blocks(uint8_t *out, size_t size, int32_t lba, unsigned n)
+{
+	for (unsigned i = 0; i < n; i++)
+		make_block(out + i * size, size, lba + (int32_t)i, true, true);
 }
 
 void emu_blocks(uint8_t *out, size_t size, int32_t lba, unsigned n, bool good_crc)

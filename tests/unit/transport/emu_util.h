@@ -39,6 +39,8 @@ struct rawcd_cmd_result emu_disc_info(rawcd_transport *t, struct rawcd_mmc_disc_
 void emu_block(uint8_t *block, size_t size, int32_t lba, bool good_crc);
 /* @p n blocks from @p lba on, into @p out. */
 void emu_blocks(uint8_t *out, size_t size, int32_t lba, unsigned n, bool good_crc);
+/* @p n lead-out frames (Q ADR 1, TNO AAh, good CRC) from @p lba on. */
+void emu_leadout_blocks(uint8_t *out, size_t size, int32_t lba, unsigned n);
 
 /* true if @p r is a CHECK CONDITION with this key, ASC and ASCQ. */
 bool emu_sense_is(const struct rawcd_cmd_result *r, uint8_t key, uint8_t asc, uint8_t ascq);

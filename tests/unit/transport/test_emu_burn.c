@@ -372,9 +372,9 @@ Test(emu_burn, pq16_to_a_sink_file, .fini = remove_all)
 	fclose(b);
 }
 
-Test(emu_burn, wrong_lead_in_makes_no_toc)
+Test(emu_burn, raw_recording_without_a_lead_out_leaves_the_disc_incomplete)
 {
-	/* a lead-in whose Q says nothing of A1/A2: the disc completes, its TOC cannot be read */
+	/* a burn stopped part way (SIGINT, an error): SYNCHRONIZE CACHE closes nothing that reads back */
 	struct rawcd_emu_config cfg = RAWCD_EMU_CONFIG_INIT;
 	cfg.atip_leadin = (struct rawcd_msf){99, 59, 0};
 	rawcd_transport *t = emu_open(&cfg);
@@ -385,6 +385,29 @@ Test(emu_burn, wrong_lead_in_makes_no_toc)
 		cr_assert(emu_write(t, lba, 25, d, RAW96_BLOCK).ok);
 	}
 	cr_assert(emu_sync(t, false).ok);
+	cr_assert_eq(emu_state(t).disc_status, 1, "incomplete");
+	cr_assert_eq(emu_state(t).leadout_frames, 0);
+	free(d);
+	rawcd_transport_close(t);
+}
+
+Test(emu_burn, wrong_lead_in_makes_no_toc)
+{
+	/* a lead-in whose Q says nothing of A1/A2, then a lead-out: the disc completes, its TOC cannot be
+	 * read */
+	struct rawcd_emu_config cfg = RAWCD_EMU_CONFIG_INIT;
+	cfg.atip_leadin = (struct rawcd_msf){99, 59, 0};
+	rawcd_transport *t = emu_open(&cfg);
+	cr_assert(emu_select(t, RAWCD_MMC_WRITE_RAW, 3, false, false).ok);
+	uint8_t *d = malloc((size_t)RAW96_BLOCK * 25);
+	for (int32_t lba = -225; lba < 75; lba += 25) {
+		emu_blocks(d, RAW96_BLOCK, lba, 25, true);
+		cr_assert(emu_write(t, lba, 25, d, RAW96_BLOCK).ok);
+	}
+	emu_leadout_blocks(d, RAW96_BLOCK, 75, 25);
+	cr_assert(emu_write(t, 75, 25, d, RAW96_BLOCK).ok);
+	cr_assert(emu_sync(t, false).ok);
+	cr_assert_eq(emu_state(t).disc_status, 2);
 	uint8_t buf[256];
 	struct rawcd_cmd_result r = emu_read_toc(t, 0, buf, sizeof buf);
 	cr_assert(emu_sense_is(&r, 3, 0x57, 0x00));
