@@ -10,6 +10,7 @@
 # usage: test_kernel_path.sh RAWCD TCMU_RECORDER HOLD_EXCL
 # Exit 77 (skipped, said on stderr) without qemu-system-x86_64, a Debian kernel with its modules,
 # busybox-static or cpio: `.ci/run` installs qemu-system-x86, linux-image-amd64, busybox-static and cpio.
+# RAWCD_QEMU names another QEMU binary; RAWCD_KERNEL another kernel (its modules in /lib/modules/VERSION).
 set -euo pipefail
 rawcd=${1:?usage: test_kernel_path.sh RAWCD TCMU_RECORDER HOLD_EXCL}
 recorder=${2:?}
@@ -21,9 +22,10 @@ skip() {
 	echo "SKIPPED: kernel-path test: $*" >&2
 	exit 77
 }
-command -v qemu-system-x86_64 >/dev/null || skip "no qemu-system-x86_64 (apt-get install qemu-system-x86)"
+qemu=${RAWCD_QEMU:-qemu-system-x86_64}
+command -v "$qemu" >/dev/null || skip "no $qemu (apt-get install qemu-system-x86)"
 command -v cpio >/dev/null || skip "no cpio (apt-get install cpio)"
-kernel=$(ls -1 /boot/vmlinuz-* 2>/dev/null | sort -V | tail -1 || true)
+kernel=${RAWCD_KERNEL:-$(ls -1 /boot/vmlinuz-* 2>/dev/null | sort -V | tail -1 || true)}
 [ -n "$kernel" ] && [ -r "$kernel" ] || skip "no readable /boot/vmlinuz-* (apt-get install linux-image-amd64)"
 kver=${kernel#/boot/vmlinuz-}
 moddir=/lib/modules/$kver
@@ -76,7 +78,7 @@ iso_sum=$(md5sum <"$tmp/cd.iso")
 console=$tmp/console.log
 echo "kernel-path test: booting $kernel under QEMU (TCG)" >&2
 qemu_status=0
-timeout 900 qemu-system-x86_64 -accel tcg -m 1024 -smp 1 -nodefaults -no-reboot -display none \
+timeout 900 "$qemu" -accel tcg -m 1024 -smp 1 -nodefaults -no-reboot -display none \
 	-serial "file:$console" -kernel "$kernel" -initrd "$tmp/initramfs.cpio" \
 	-append "console=ttyS0 rdinit=/init panic=-1 loglevel=4" \
 	-device virtio-scsi-pci,id=scsi0 \
