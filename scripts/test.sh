@@ -17,11 +17,11 @@ set +e
 meson test -C "$RAWCD_BUILD_DIR" --print-errorlogs --num-processes 2
 status=$?
 set -e
-# Criterion ends with "Synthesis: Tested: N | Passing: P | Failing: F | Crashing: C"; the shell tests with
-# "P passed, F failed". Sum them into one line.
 log=$RAWCD_BUILD_DIR/meson-logs/testlog.txt
 # Skipped tests say why (e.g. the kernel-path test without QEMU): repeat it where it is seen.
 grep -h '^SKIPPED: ' "$log" | sort -u >&2 || true
+# Criterion ends with "Synthesis: Tested: N | Passing: P | Failing: F | Crashing: C"; the shell tests with
+# "P passed, F failed". Sum them into one line.
 awk '
 	/Synthesis: Tested:/ { for (i = 1; i <= NF; i++) { if ($i == "Passing:") p += $(i + 1); if ($i == "Failing:") f += $(i + 1) } }
 	/^[0-9]+ passed, [0-9]+ failed$/ { p += $1; f += $3 }
