@@ -150,8 +150,13 @@ void rcd_emu_blank(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_em
 int rcd_emu_toc_from_items(const struct rcd_emu *e, struct rawcd_toc *out);
 /* The recording fields of rawcd_emu_state and what the lead-in and Q carried start again (first WRITE). */
 void rcd_emu_start_recording(struct rcd_emu *e, bool test);
-/* Hand accepted blocks to the sink file and callback; false if either failed. */
-bool rcd_emu_sink(struct rcd_emu *e, int32_t lba, const uint8_t *data, size_t blocks, size_t size);
+/* What a write does with each block it took (counts it, decodes its subcode). */
+typedef void (*rcd_emu_block_fn)(struct rcd_emu *e, int32_t lba, const uint8_t *block, size_t size);
+/* Take @p blocks blocks of @p size bytes a WRITE(10) brought for LBA @p lba on, already checked: hand them
+ * to the sink file and callback (a failure there ends the recording with 4/44/00 and returns false), pass
+ * each to @p look, then move next_lba and the counters and answer with the whole length transferred. */
+bool rcd_emu_take_blocks(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_emu_reply *r, int32_t lba,
+			 size_t blocks, size_t size, rcd_emu_block_fn look);
 /* Collect the CD-TEXT packs of one lead-in block's R-W symbols (RAWCD_SUBCODE_SIZE of them). */
 void rcd_emu_collect_packs(struct rcd_emu *e, const uint8_t *rw);
 

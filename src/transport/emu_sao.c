@@ -307,21 +307,8 @@ void rcd_emu_sao_write(struct rcd_emu *e, const struct rcd_emu_cmd *c, int32_t l
 		e->st.first_lba = lba;
 		e->sao = true;
 	}
-	if (!rcd_emu_sink(e, lba, c->buf, blocks, (size_t)size)) {
-		e->st.sink_failed = e->st.recording_failed = true;
-		rcd_emu_sense(r, 0x4, 0x44, 0x00);
-		return;
-	}
-	for (size_t i = 0; i < blocks; i++)
-		count_block(e, lba + (int32_t)i, c->buf + i * (size_t)size, (size_t)size);
-	e->st.next_lba = lba + (int32_t)blocks;
-	e->st.blocks += blocks;
-	e->st.sao_blocks += blocks;
-	e->st.bytes += c->len;
-	e->st.buffer_fill += (uint32_t)c->len;
-	if (!e->st.recording_test)
-		e->st.disc_status = 1;
-	r->transferred = c->len;
+	if (rcd_emu_take_blocks(e, c, r, lba, blocks, (size_t)size, count_block))
+		e->st.sao_blocks += blocks;
 }
 
 /* ---- the disc the cue sheet makes ---- */

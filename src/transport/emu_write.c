@@ -262,8 +262,8 @@ void rcd_emu_start_recording(struct rcd_emu *e, bool test)
 	e->sao = false;
 }
 
-/* Hand the data to the sink file and the callback; false if either failed. */
-bool rcd_emu_sink(struct rcd_emu *e, int32_t lba, const uint8_t *data, size_t blocks, size_t size)
+/* Hand accepted blocks to the sink file and callback; false if either failed. */
+static bool sink(struct rcd_emu *e, int32_t lba, const uint8_t *data, size_t blocks, size_t size)
 {
 	if (e->sink_file && (fwrite(data, size, blocks, e->sink_file) != blocks || fflush(e->sink_file) != 0))
 		return false;
@@ -307,13 +307,19 @@ void rcd_emu_write10(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_
 		return;
 	if (!e->st.recording)
 		rcd_emu_start_recording(e, e->page05[2] & 0x10);
-	if (!rcd_emu_sink(e, lba, c->buf, blocks, size)) {
+	rcd_emu_take_blocks(e, c, r, lba, blocks, size, analyse_block);
+}
+
+bool rcd_emu_take_blocks(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_emu_reply *r, int32_t lba,
+			 size_t blocks, size_t size, rcd_emu_block_fn look)
+{
+	if (!sink(e, lba, c->buf, blocks, size)) {
 		e->st.sink_failed = e->st.recording_failed = true;
-		rcd_emu_sense(r, 0x4, 0x44, 0x00);
-		return;
+		rcd_emu_sense(r, 0x4, 0x44, 0x00); /* internal target failure: the recording ends */
+		return false;
 	}
 	for (size_t i = 0; i < blocks; i++)
-		analyse_block(e, lba + (int32_t)i, c->buf + i * size, size);
+		look(e, lba + (int32_t)i, c->buf + i * size, size);
 	e->st.next_lba = lba + (int32_t)blocks;
 	e->st.blocks += blocks;
 	e->st.bytes += c->len;
@@ -321,6 +327,7 @@ void rcd_emu_write10(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_
 	if (!e->st.recording_test)
 		e->st.disc_status = 1;
 	r->transferred = c->len;
+	return true;
 }
 
 /* ---- SYNCHRONIZE CACHE, BLANK ---- */
