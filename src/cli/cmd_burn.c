@@ -184,10 +184,13 @@ static void print_verify(const struct rawcd_burn_result *r)
 
 static void print_summary(const struct burn_args *a, const struct rawcd_burn_result *r, double secs)
 {
-	fprintf(stderr, "rawcd: %s %s on %s: %llu sectors from LBA %d in %s (%zu-byte blocks), %.1f s, %u busy "
+	/* SAO with CD-TEXT sends the lead-in as 96-byte R-W blocks before the 2352-byte ones. */
+	const char *leadin = r->mode == RAWCD_WRITE_SAO && r->cdtext_written ? "96-byte R-W blocks over the lead-in, "
+									      "then " : "";
+	fprintf(stderr, "rawcd: %s %s on %s: %llu sectors from LBA %d in %s (%s%zu-byte blocks), %.1f s, %u busy "
 		"resends, %u recovered errors\n", a->opts.simulate ? "simulated burning" : "burned", a->input,
-		a->device, (unsigned long long)r->written, r->first_lba, rawcd_write_mode_name(r->mode), r->block_size,
-		secs, r->retries, r->recovered);
+		a->device, (unsigned long long)r->written, r->first_lba, rawcd_write_mode_name(r->mode), leadin,
+		r->block_size, secs, r->retries, r->recovered);
 	if (r->verified)
 		print_verify(r);
 }

@@ -210,6 +210,7 @@ expect_exit convert-bin 0
 expect_exit rw-blank-for-sao 0
 expect_exit rw-burn-sao 0
 expect_err rw-burn-sao "write mode sao"
+expect_err rw-burn-sao "in sao (96-byte R-W blocks over the lead-in, then 2352-byte blocks)"
 expect_err rw-burn-sao "verify: the disc's TOC, MCN, ISRCs and CD-TEXT match the sheet"
 expect_exit rw-drive-ejected 0
 check "--eject took the disc out (START STOP UNIT through sr)" \
