@@ -2,7 +2,8 @@
 /**
  * @file burn.h
  * @brief Recorders: inspecting a drive, burning a laid-out disc in raw DAO (IMAPI2 IDiscFormat2RawCD) or
- *        SAO with a cue sheet, blanking a CD-RW, and reading back a disc's TOC and CD-TEXT.
+ *        SAO with a cue sheet, blanking a CD-RW, and reading back a disc's TOC (with its MCN and ISRCs)
+ *        and CD-TEXT.
  *
  * Everything goes through a ::rawcd_transport (transport.h): the Linux SG_IO one for a real drive, the
  * emulated recorder in tests. The commands are built and parsed by mmc.h; the sectors come from the
@@ -214,9 +215,10 @@ struct rawcd_burn_result {
 				      RAWCD_VERIFY_CDTEXT only if the sheet has CD-TEXT) */
 #define RAWCD_VERIFY_MCN 0x2u    /**< the MCN: READ SUB-CHANNEL format 2 failed or returned data that is
 				      not format 2 (a sheet without CATALOG is still checked: the disc must
-				      have none) */
+				      have none). Also rawcd_drive_read_mcn_isrc()'s "not read" bit */
 #define RAWCD_VERIFY_ISRC 0x4u   /**< the ISRCs: READ SUB-CHANNEL format 3 failed for a track (the tracks
-				      after it were not asked for either) */
+				      after it were not asked for either; those before it were checked).
+				      Also rawcd_drive_read_mcn_isrc()'s "not read" bit */
 #define RAWCD_VERIFY_CDTEXT 0x8u /**< the CD-TEXT: the sheet has CD-TEXT and the drive refused READ TOC
 				      format 5 (e.g. 5/24/00, 5/20/00) */
 
@@ -284,8 +286,10 @@ struct rawcd_verify_report {
  * Compare the disc in the drive with a laid-out disc model: the TOC read back (rawcd_drive_read_toc())
  * against rawcd_toc_from_disc() (first and last track, lead-out, each track's number, CONTROL and start;
  * each full-TOC item A0, A1, A2 and 01–99 by ADR, CONTROL and PMIN/PSEC/PFRAME); the MCN and each
- * track's ISRC through READ SUB-CHANNEL formats 2 and 3; and the CD-TEXT (READ TOC format 5) against
- * rawcd_cdtext_for_disc(). Each difference is a warning in @p diag starting "verify:". What the drive
+ * track's ISRC read by rawcd_drive_read_mcn_isrc() (READ SUB-CHANNEL formats 2 and 3; the ISRC of a
+ * track missing on the disc is not compared: the track is a difference already); and the CD-TEXT (READ
+ * TOC format 5) against rawcd_cdtext_for_disc(). Each difference is a warning in @p diag starting
+ * "verify:". What the drive
  * cannot report (READ SUB-CHANNEL failing or giving another format, format 5 refused while the sheet
  * has CD-TEXT) is a warning, not counted as a difference but named in @c unchecked.
  * @param out what was found, written on success.
@@ -320,13 +324,35 @@ int rawcd_blank(rawcd_transport *t, enum rawcd_blank_type type, rawcd_diag *diag
  * Read the TOC of the disc in the drive: READ TOC format 2 (the full TOC, with sessions and A0/A1/A2),
  * format 0 (tracks and lead-out as LBAs) and format 1 (sessions), each decoded with rawcd_toc_decode(),
  * and checked against one another (a disagreement is a warning). The result is format 2's when the
- * drive gives one, so rawcd_toc_to_json(…, NULL) prints it exactly as the expected TOC of a sheet;
- * else format 0's.
+ * drive gives one, so rawcd_toc_to_json(…, NULL) prints it exactly as the expected TOC of a sheet
+ * once rawcd_drive_read_mcn_isrc() has added the MCN and ISRCs (READ TOC has neither: left ""); else
+ * format 0's.
  * @param out written only on success (struct rawcd_toc is large: put it on the heap).
  * @return RAWCD_OK; RAWCD_E_IO (no disc, a blank disc, the drive refused or garbled both formats 0
  *         and 2); RAWCD_E_ARG.
  */
 int rawcd_drive_read_toc(rawcd_transport *t, struct rawcd_toc *out, rawcd_diag *diag);
+
+/**
+ * Read the disc's MCN and the tracks' ISRCs into a TOC read by rawcd_drive_read_toc(), so that
+ * rawcd_toc_to_json(…, NULL) prints them as the expected TOC of a sheet does. Sends READ SUB-CHANNEL
+ * (opcode 42h; MMC-3, T10/1363-D rev. 10g, READ SUB-CHANNEL: no longer in MMC-6, CD drives still answer
+ * it) with SubQ = 1, LBA addressing and an allocation of RAWCD_MMC_SUBCHANNEL_LEN (24) bytes
+ * (rawcd_mmc_cdb_read_subchannel()): format 2 (Media Catalogue Number) once, then format 3 (track ISRC)
+ * for each track of @p toc in order, CDB byte 6 its number; each answer is checked by
+ * rawcd_mmc_parse_subchannel(), and MCVAL / TCVAL 0 means the disc has none ("").
+ * A drive that cannot report them is not an error: when the command fails (refused, e.g. 5/20/00 or
+ * 5/24/00; timed out; not delivered) or returns data that is not the format asked for, a warning says
+ * so in @p diag and what was not read is left "": the MCN, or the ISRC of that track and of every later
+ * track (after the first failure no more ISRCs are asked for: a drive that refuses one refuses all).
+ * @param toc in: the tracks (toc->tracks[].number, track_count); out: toc->mcn and every
+ *        toc->tracks[i].isrc, each a NUL-terminated string or "" (none, or not reported). Nothing else
+ *        is changed.
+ * @param unread NULL, or set to the RAWCD_VERIFY_MCN and RAWCD_VERIFY_ISRC bits of what the drive could
+ *        not report (0: both were read).
+ * @return RAWCD_OK (also when the drive could not report them); RAWCD_E_ARG (NULL @p t or @p toc).
+ */
+int rawcd_drive_read_mcn_isrc(rawcd_transport *t, struct rawcd_toc *toc, unsigned *unread, rawcd_diag *diag);
 
 /**
  * Read the CD-TEXT packs of the disc in the drive (READ TOC format 5), CRCs checked.

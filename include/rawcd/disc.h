@@ -38,6 +38,10 @@ extern "C" {
 #define RAWCD_SESSION_GAP 11400       /**< LBAs from a lead-out start to the next session's track start:
                                            6750 lead-out + 4500 lead-in + 150 pregap (Orange Book) */
 #define RAWCD_DEFAULT_CAPACITY 359849 /**< last LBA a lead-out may start at by default: 79:59:74 */
+#define RAWCD_MCN_SIZE 14             /**< bytes of an MCN string: 13 digits (UPC/EAN: CUE CATALOG, Q mode 2)
+                                           and the NUL */
+#define RAWCD_ISRC_SIZE 13            /**< bytes of an ISRC string: 12 characters 0–9 A–Z (ISO 3901: CUE
+                                           ISRC, Q mode 3) and the NUL */
 
 /** CUE `FILE` types. */
 enum rawcd_file_type {
@@ -118,7 +122,7 @@ struct rawcd_track {
 	unsigned session;             /**< 1-based session number */
 	enum rawcd_track_mode mode;
 	unsigned flags;               /**< ::rawcd_track_flag bits */
-	char isrc[13];                /**< 12 characters, or "" */
+	char isrc[RAWCD_ISRC_SIZE];   /**< 12 characters, or "" */
 	uint32_t pregap;              /**< PREGAP: generated sectors before the first index from the file */
 	uint32_t postgap;             /**< POSTGAP: generated sectors after the track's file data */
 	struct rawcd_index *indexes;  /**< in ascending number */
@@ -171,7 +175,7 @@ struct rawcd_disc {
 	size_t session_count;
 	struct rawcd_rem *rems;
 	size_t rem_count;
-	char mcn[14];                /**< CATALOG: 13 digits, or "" (IMAPI MediaCatalogNumber) */
+	char mcn[RAWCD_MCN_SIZE];    /**< CATALOG: 13 digits, or "" (IMAPI MediaCatalogNumber) */
 	char *cdtextfile;            /**< CDTEXTFILE as written, or NULL */
 	unsigned cdtextfile_line;    /**< its line in the sheet */
 	struct rawcd_cdtext cdtext;  /**< disc-level CD-TEXT */

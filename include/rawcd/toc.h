@@ -43,6 +43,8 @@ struct rawcd_toc_track {
 	uint8_t control;
 	int32_t start_lba; /**< INDEX 01 */
 	uint32_t length;   /**< sectors to the next track's start in the session, or to the session's lead-out */
+	char isrc[RAWCD_ISRC_SIZE]; /**< the track's ISRC (12 characters), or "" for none or not known: a
+				         READ TOC response carries none (rawcd_drive_read_mcn_isrc() reads it) */
 };
 
 /** A decoded or computed TOC. Plain data, no pointers: copy it freely. */
@@ -50,6 +52,8 @@ struct rawcd_toc {
 	unsigned first_track, last_track;
 	unsigned first_session, last_session;
 	int32_t leadout_lba;       /**< lead-out of the last session */
+	char mcn[RAWCD_MCN_SIZE];  /**< the disc's MCN (13 digits), or "" for none or not known: a READ TOC
+				        response carries none (rawcd_drive_read_mcn_isrc() reads it) */
 	struct rawcd_toc_track tracks[RAWCD_MAX_TRACKS];
 	size_t track_count;
 	struct rawcd_toc_descriptor full[RAWCD_TOC_MAX_DESCRIPTORS];
@@ -66,7 +70,8 @@ struct rawcd_toc {
  * outermost lead-out RAWCD_DEFAULT_CAPACITY 79:59:74) and C0 in the first (PMIN/PSEC/PFRAME 95:00:00,
  * the lead-in start rawcd's images use; MIN, the writing power, 0). MIN/SEC/FRAME of ADR-1 items are 0,
  * as drives report them. A descriptor's CONTROL is its track's; A0's the session's first track's; A1's,
- * A2's, B0's and C0's the session's last track's.
+ * A2's, B0's and C0's the session's last track's. The MCN and each track's ISRC are copied from the
+ * model (CATALOG, ISRC; "" where the sheet has none).
  * @param out written only on success. No allocation.
  * @return RAWCD_OK; RAWCD_E_ARG (NULL, the disc is not laid out, or its sessions do not cover its
  *         tracks in order with consecutive track numbers 1–99).
@@ -101,7 +106,7 @@ int rawcd_toc_encode(const struct rawcd_toc *toc, int format, bool msf, uint8_t 
  * it, length 0) and no lead-out (leadout_lba 0). Format 2 rebuilds the tracks from POINTs 01–99,
  * first_track from A0 of the first session, last_track and leadout_lba from A1 and A2 of the last, and
  * keeps every descriptor in full[] as read (ADR-5 items other than B0/C0 too). @p msf applies to formats
- * 0 and 1 only (format 2 is always MSF).
+ * 0 and 1 only (format 2 is always MSF). No format carries the MCN or ISRCs: they are left "".
  * @param out written only on success. No allocation.
  * @return RAWCD_OK; RAWCD_E_FORMAT (short, a length that does not fit, descriptors out of order,
  *         values out of range, A0/A1/A2 missing or contradicting the tracks); RAWCD_E_UNSUPPORTED
@@ -135,14 +140,16 @@ int rawcd_toc_disc_ids(struct rawcd_disc_ids *out, const struct rawcd_toc *toc);
 
 /**
  * Render a TOC as the JSON object of DESIGN.md §3, keys in this order: first_track, last_track,
- * leadout_lba, [mcn], freedb_id, musicbrainz_id, accuraterip_id (each a string, or null when it does
+ * leadout_lba, mcn, freedb_id, musicbrainz_id, accuraterip_id (each a string, or null when it does
  * not apply), sessions (count), tracks[] (number, session, [mode], adr, control, [flags], start_lba,
- * length, [pregap], [indexes], [isrc]) and full_toc[] (session, adr, control, point, min, sec, frame,
- * pmin, psec, pframe). The bracketed keys appear only when @p disc is not NULL (the model @p toc was
- * computed from): mcn (string or null), mode (rawcd_track_mode_name()), flags (array of "PRE", "DCP",
- * "4CH", "SCMS"), pregap (start_lba - pregap_lba, sectors), indexes[] {number, lba}, isrc (string or
- * null). Without a disc the text depends only on @p toc, so a TOC decoded from format-2 bytes prints
- * byte for byte like the computed one.
+ * length, [pregap], [indexes], isrc) and full_toc[] (session, adr, control, point, min, sec, frame,
+ * pmin, psec, pframe). mcn and isrc are a string, or null when there is none (or it is not known).
+ * The bracketed keys mode, flags, pregap and indexes appear only when @p disc is not NULL (the model
+ * @p toc was computed from): mode (rawcd_track_mode_name()), flags (array of "PRE", "DCP", "4CH",
+ * "SCMS"), pregap (start_lba - pregap_lba, sectors), indexes[] {number, lba}; mcn and isrc then come
+ * from @p disc, else from @p toc (always printed). Without a disc the text depends only on @p toc, so a
+ * TOC read from a drive (format 2, with rawcd_drive_read_mcn_isrc()) prints byte for byte like the
+ * computed one; a TOC decoded from READ TOC bytes alone has mcn and every isrc null.
  * @param out a malloc'd NUL-terminated string (pretty-printed, two-space indent, ending in a newline);
  *        free() it. Written only on success.
  * @return RAWCD_OK; RAWCD_E_ARG (NULL @p out or @p toc); RAWCD_E_NOMEM.

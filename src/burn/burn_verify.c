@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Reading a disc back: its TOC (READ TOC/PMA/ATIP formats 0, 1 and 2, decoded by toc.h so that the
- * result prints exactly like the expected TOC of a sheet), its CD-TEXT (format 5), and the comparison of
- * all that, the MCN and the ISRCs (READ SUB-CHANNEL, MMC-3) with the disc model a burn wrote.
+ * Reading a disc back: its TOC (READ TOC/PMA/ATIP formats 0, 1 and 2, decoded by toc.h) with the MCN
+ * and the ISRCs (READ SUB-CHANNEL formats 2 and 3, MMC-3), so that the result prints exactly like the
+ * expected TOC of a sheet; its CD-TEXT (format 5); and the comparison of all that with the disc model a
+ * burn wrote.
  */
 #include "burn_internal.h"
 
@@ -169,6 +170,93 @@ int rawcd_drive_read_cdtext(rawcd_transport *t, struct rawcd_cdtext_packs *out, 
 	return read_cdtext(&d, out, &refused);
 }
 
+/* ---- MCN and ISRCs ---- */
+
+_Static_assert(sizeof(((struct rawcd_mmc_subchannel *)0)->mcn) == RAWCD_MCN_SIZE, "MCN sizes");
+_Static_assert(sizeof(((struct rawcd_mmc_subchannel *)0)->isrc) == RAWCD_ISRC_SIZE, "ISRC sizes");
+
+/* READ SUB-CHANNEL format 2 (the MCN, @p track 0) or 3 (the ISRC of @p track), SubQ set, LBA addresses.
+ * RAWCD_E_IO when the drive cannot say (the command failed, or the data is not that format): *why then
+ * says how ("failed (SENSE)", "returned N bytes ..."). */
+static int subchannel(struct rcd_drive *d, unsigned format, unsigned track, struct rawcd_mmc_subchannel *out,
+		      char *why, size_t why_len)
+{
+	uint8_t cdb[RAWCD_CDB_MAX], buf[RAWCD_MMC_SUBCHANNEL_LEN];
+	struct rawcd_cmd_result res;
+	size_t got = 0;
+	int n = rawcd_mmc_cdb_read_subchannel(cdb, format, false, track, sizeof(buf));
+	if (rcd_read_cmd(d, cdb, (size_t)n, buf, sizeof(buf), &got, &res)) {
+		char sense[RAWCD_SENSE_MESSAGE_MAX + 64];
+		rcd_cmd_describe(&res, RAWCD_TIMEOUT_DEFAULT_MS, sense, sizeof(sense));
+		snprintf(why, why_len, "failed (%s)", sense);
+		return RAWCD_E_IO;
+	}
+	if (rawcd_mmc_parse_subchannel(out, format, false, buf, got)) {
+		snprintf(why, why_len, "returned %zu bytes that are not that format", got);
+		return RAWCD_E_IO;
+	}
+	return RAWCD_OK;
+}
+
+/* What could not be read, as a warning: for the verify "verify: ... not checked" (the words its report
+ * and tests know), else what is left empty. */
+static void unread_warning(struct rcd_drive *d, bool verify, unsigned format, unsigned track, const char *why)
+{
+	if (verify)
+		rcd_warn(d->diag, d->name, 0, "verify: READ SUB-CHANNEL format %u %s: the %s not checked", format, why,
+			 format == 2 ? "MCN is" : "ISRCs are");
+	else if (format == 2)
+		rcd_warn(d->diag, d->name, 0, "READ SUB-CHANNEL format 2 (MCN) %s: the disc's MCN is not known and "
+			 "left empty", why);
+	else
+		rcd_warn(d->diag, d->name, 0, "READ SUB-CHANNEL format 3 (ISRC) of track %02u %s: the ISRCs from "
+			 "track %02u on are not known and left empty", track, why, track);
+}
+
+/* rawcd_drive_read_mcn_isrc(), shared with the verify (@p verify words the warnings for it). Returns the
+ * RAWCD_VERIFY_MCN / _ISRC bits of what was not read; *isrcs_read = how many of the first tracks had
+ * their ISRC read (all of them unless RAWCD_VERIFY_ISRC). */
+static unsigned read_mcn_isrc(struct rcd_drive *d, struct rawcd_toc *toc, bool verify, size_t *isrcs_read)
+{
+	struct rawcd_mmc_subchannel sc;
+	char why[RAWCD_SENSE_MESSAGE_MAX + 96];
+	unsigned unread = 0;
+	size_t count = toc->track_count < RAWCD_MAX_TRACKS ? toc->track_count : RAWCD_MAX_TRACKS, i;
+	if (subchannel(d, 2, 0, &sc, why, sizeof(why)) == RAWCD_OK) {
+		memcpy(toc->mcn, sc.mcn, sizeof(toc->mcn)); /* "" when MCVAL is 0 */
+	} else {
+		toc->mcn[0] = '\0';
+		unread |= RAWCD_VERIFY_MCN;
+		unread_warning(d, verify, 2, 0, why);
+	}
+	for (i = 0; i < count; i++) {
+		struct rawcd_toc_track *t = &toc->tracks[i];
+		if (subchannel(d, 3, t->number, &sc, why, sizeof(why)) != RAWCD_OK) {
+			unread |= RAWCD_VERIFY_ISRC;
+			unread_warning(d, verify, 3, t->number, why);
+			break;
+		}
+		memcpy(t->isrc, sc.isrc, sizeof(t->isrc)); /* "" when TCVAL is 0 */
+	}
+	*isrcs_read = i;
+	for (; i < count; i++)
+		toc->tracks[i].isrc[0] = '\0';
+	return unread;
+}
+
+int rawcd_drive_read_mcn_isrc(rawcd_transport *t, struct rawcd_toc *toc, unsigned *unread, rawcd_diag *diag)
+{
+	if (!t || !toc)
+		return RAWCD_E_ARG;
+	struct rcd_drive d;
+	rcd_drive_init(&d, t, diag);
+	size_t isrcs_read;
+	unsigned bits = read_mcn_isrc(&d, toc, false, &isrcs_read);
+	if (unread)
+		*unread = bits;
+	return RAWCD_OK;
+}
+
 /* ---- verify ---- */
 
 /* One difference between the disc and the sheet: a warning "verify: ...", counted. */
@@ -244,48 +332,20 @@ static unsigned compare_full(struct rcd_drive *d, const struct rawcd_toc *want, 
 	return bad;
 }
 
-/* READ SUB-CHANNEL format 2 (the MCN) or 3 (a track's ISRC). RAWCD_E_IO, with a warning, when the drive
- * cannot say: then that check is skipped. */
-static int subchannel(struct rcd_drive *d, unsigned format, unsigned track, struct rawcd_mmc_subchannel *out)
-{
-	uint8_t cdb[RAWCD_CDB_MAX], buf[RAWCD_MMC_SUBCHANNEL_LEN];
-	struct rawcd_cmd_result res;
-	size_t got;
-	int n = rawcd_mmc_cdb_read_subchannel(cdb, format, false, track, sizeof(buf));
-	if (rcd_read_cmd(d, cdb, (size_t)n, buf, sizeof(buf), &got, &res)) {
-		char why[RAWCD_SENSE_MESSAGE_MAX + 64];
-		rcd_cmd_describe(&res, RAWCD_TIMEOUT_DEFAULT_MS, why, sizeof(why));
-		rcd_warn(d->diag, d->name, 0, "verify: READ SUB-CHANNEL format %u failed (%s): the %s not checked",
-			 format, why, format == 2 ? "MCN is" : "ISRCs are");
-		return RAWCD_E_IO;
-	}
-	if (rawcd_mmc_parse_subchannel(out, format, false, buf, got)) {
-		rcd_warn(d->diag, d->name, 0, "verify: READ SUB-CHANNEL format %u returned %zu bytes that are not "
-			 "that format: not checked", format, got);
-		return RAWCD_E_IO;
-	}
-	return RAWCD_OK;
-}
-
-/* The MCN and every track's ISRC (an empty one in the sheet must be absent on the disc). What the drive
- * cannot report is added to *unchecked; after the first track it fails for, no more are asked for. */
-static unsigned compare_ids(struct rcd_drive *d, const struct rawcd_disc *disc, unsigned *unchecked)
+/* The MCN and every track's ISRC against the sheet's (an empty one in the sheet must be absent on the
+ * disc). Only what the drive reported is compared: the MCN unless @p unread has RAWCD_VERIFY_MCN, the
+ * ISRCs of the first @p isrcs_read tracks of @p got. */
+static unsigned compare_ids(struct rcd_drive *d, const struct rawcd_toc *want, const struct rawcd_toc *got,
+			    unsigned unread, size_t isrcs_read)
 {
 	unsigned bad = 0;
-	struct rawcd_mmc_subchannel sc;
-	if (subchannel(d, 2, 0, &sc) != RAWCD_OK)
-		*unchecked |= RAWCD_VERIFY_MCN;
-	else if (strcmp(sc.valid ? sc.mcn : "", disc->mcn) != 0)
-		differs(d, &bad, "the disc's MCN is \"%s\", the sheet's \"%s\"", sc.valid ? sc.mcn : "", disc->mcn);
-	for (size_t i = 0; i < disc->track_count; i++) {
-		const struct rawcd_track *t = &disc->tracks[i];
-		if (subchannel(d, 3, t->number, &sc) != RAWCD_OK) {
-			*unchecked |= RAWCD_VERIFY_ISRC;
-			break;
-		}
-		if (strcmp(sc.valid ? sc.isrc : "", t->isrc) != 0)
-			differs(d, &bad, "track %02u's ISRC is \"%s\" on the disc, \"%s\" in the sheet", t->number,
-				sc.valid ? sc.isrc : "", t->isrc);
+	if (!(unread & RAWCD_VERIFY_MCN) && strcmp(got->mcn, want->mcn) != 0)
+		differs(d, &bad, "the disc's MCN is \"%s\", the sheet's \"%s\"", got->mcn, want->mcn);
+	for (size_t i = 0; i < want->track_count; i++) {
+		const struct rawcd_toc_track *w = &want->tracks[i], *g = find_track(got, w->number);
+		if (g && (size_t)(g - got->tracks) < isrcs_read && strcmp(g->isrc, w->isrc) != 0)
+			differs(d, &bad, "track %02u's ISRC is \"%s\" on the disc, \"%s\" in the sheet", w->number,
+				g->isrc, w->isrc);
 	}
 	return bad;
 }
@@ -330,8 +390,10 @@ int rawcd_burn_verify(rawcd_transport *t, const struct rawcd_disc *disc, struct 
 		rc = rawcd_drive_read_toc(t, got, diag);
 	struct rawcd_verify_report r = {0};
 	if (rc == RAWCD_OK) {
+		size_t isrcs_read;
+		r.unchecked = read_mcn_isrc(&d, got, true, &isrcs_read);
 		r.mismatches = compare_tracks(&d, want, got) + compare_full(&d, want, got) +
-			       compare_ids(&d, disc, &r.unchecked);
+			       compare_ids(&d, want, got, r.unchecked, isrcs_read);
 		rc = compare_cdtext(&d, disc, &r.mismatches, &r.unchecked);
 	}
 	free(want);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* rawcd toc IN.cue: the expected TOC as READ TOC/PMA/ATIP would return it, as text, JSON, hex or bytes.
  * rawcd toc --from-bytes FILE decodes such a response (from a drive) the same way, and rawcd toc DEVICE
- * reads it from the disc in a drive. */
+ * reads it from the disc in a drive, with the MCN and ISRCs (READ SUB-CHANNEL). */
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -192,7 +192,9 @@ static bool is_device(const char *path)
 }
 
 /* The TOC (formats 0/1/2, printed as the expected TOC is) or the CD-TEXT (format 5) of the disc in a
- * drive. The device is opened read-only if need be: only read commands are sent. */
+ * drive. As text or JSON the TOC gets the MCN and ISRCs too (READ SUB-CHANNEL; a drive that cannot
+ * report them leaves them null, with a warning); the response bytes (hex, binary) carry neither. The
+ * device is opened read-only if need be: only read commands are sent. */
 static int toc_from_device(const struct toc_args *a)
 {
 	rawcd_diag *diag = rawcd_diag_new();
@@ -210,6 +212,8 @@ static int toc_from_device(const struct toc_args *a)
 		struct rawcd_toc *toc = malloc(sizeof(*toc));
 		if (rc == RAWCD_OK)
 			rc = toc ? rawcd_drive_read_toc(t, toc, diag) : RAWCD_E_NOMEM;
+		if (rc == RAWCD_OK && (a->output == OUT_TEXT || a->output == OUT_JSON))
+			rc = rawcd_drive_read_mcn_isrc(t, toc, NULL, diag);
 		cli_print_diag(diag);
 		status = rc ? rawcd_error_exit_status(rc) : print_toc(toc, NULL, a);
 		free(toc);

@@ -23,17 +23,31 @@ static void indexes(FILE *out, const struct rawcd_track *t)
 		fprintf(out, " %02u@%d", t->indexes[i].number, t->indexes[i].lba);
 }
 
+/* Without a disc model: an ISRC column when the TOC has one (read from a drive). */
+static bool toc_has_isrc(const struct rawcd_toc *toc)
+{
+	for (size_t i = 0; i < toc->track_count; i++)
+		if (toc->tracks[i].isrc[0])
+			return true;
+	return false;
+}
+
 static void print_tracks(FILE *out, const struct rawcd_toc *toc, const struct rawcd_disc *disc)
 {
+	bool isrc_column = !disc && toc_has_isrc(toc);
 	fprintf(out, "TNO SES CTL");
 	if (disc)
 		fprintf(out, "  %-10s  %-14s  %-12s  %6s", "MODE", "FLAGS", "ISRC", "PREGAP");
+	else if (isrc_column)
+		fprintf(out, "  %-12s", "ISRC");
 	fprintf(out, "  %-15s  %-15s%s\n", "START  MSF  LBA", "LENGTH MSF  SEC", disc ? "  INDEXES (number@LBA)" : "");
 	for (size_t i = 0; i < toc->track_count; i++) {
 		const struct rawcd_toc_track *t = &toc->tracks[i];
 		fprintf(out, " %02u %3u  %2u", t->number, t->session, t->control);
 		if (disc)
 			model_columns(out, &disc->tracks[i]);
+		else if (isrc_column)
+			fprintf(out, "  %-12s", t->isrc[0] ? t->isrc : "-");
 		fputs("  ", out);
 		addr(out, t->start_lba);
 		struct rawcd_msf len = rawcd_frames_msf(t->length);
@@ -45,6 +59,8 @@ static void print_tracks(FILE *out, const struct rawcd_toc *toc, const struct ra
 	fputs("lead-out     ", out);
 	if (disc)
 		fprintf(out, "%*s", 52, "");
+	else if (isrc_column)
+		fprintf(out, "%*s", 14, "");
 	addr(out, toc->leadout_lba);
 	fputs("\n", out);
 }
@@ -66,8 +82,9 @@ void toc_text_print(FILE *out, const struct rawcd_toc *toc, const struct rawcd_d
 	(void)msf;
 	fprintf(out, "Tracks %02u-%02u in %u session%s, lead-out at LBA %d", toc->first_track, toc->last_track,
 		toc->last_session, toc->last_session == 1 ? "" : "s", toc->leadout_lba);
-	if (disc && disc->mcn[0])
-		fprintf(out, ", MCN %s", disc->mcn);
+	const char *mcn = disc ? disc->mcn : toc->mcn;
+	if (mcn[0])
+		fprintf(out, ", MCN %s", mcn);
 	fputs("\n", out);
 	struct rawcd_disc_ids ids;
 	if (rawcd_toc_disc_ids(&ids, toc) == RAWCD_OK)

@@ -150,6 +150,8 @@ int rawcd_toc_from_disc(struct rawcd_toc *out, const struct rawcd_disc *disc)
 	out->first_session = disc->sessions[0].number;
 	out->last_session = disc->sessions[disc->session_count - 1].number;
 	out->leadout_lba = disc->sessions[disc->session_count - 1].leadout_lba;
+	memcpy(out->mcn, disc->mcn, sizeof(out->mcn));
+	out->mcn[sizeof(out->mcn) - 1] = '\0';
 
 	for (size_t s = 0; s < disc->session_count; s++) {
 		const struct rawcd_session *sess = &disc->sessions[s];
@@ -164,6 +166,8 @@ int rawcd_toc_from_disc(struct rawcd_toc *out, const struct rawcd_disc *disc)
 			tt->control = rawcd_track_control(t);
 			tt->start_lba = t->start_lba;
 			tt->length = end > t->start_lba ? (uint32_t)(end - t->start_lba) : 0;
+			memcpy(tt->isrc, t->isrc, sizeof(tt->isrc));
+			tt->isrc[sizeof(tt->isrc) - 1] = '\0';
 		}
 		add_session_points(out, disc, sess);
 		if (s + 1 < disc->session_count)

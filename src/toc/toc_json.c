@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The TOC as the JSON object of DESIGN.md §3 (`rawcd toc --format json`). Keys come in a fixed order so
- * that output can be compared byte for byte: a TOC decoded from a drive's format-2 answer prints exactly
- * like the TOC computed from the sheet when no disc model is passed.
+ * that output can be compared byte for byte: a TOC read from a drive (format 2 and READ SUB-CHANNEL)
+ * prints exactly like the TOC computed from the sheet when no disc model is passed.
  */
 #include "rawcd/toc.h"
 
@@ -92,8 +92,8 @@ static json_object *indexes_json(struct builder *b, const struct rawcd_track *t)
 	return a;
 }
 
-/* Key order: number, session, mode*, adr, control, flags*, start_lba, length, pregap*, indexes*, isrc*
- * (* only with a disc model). */
+/* Key order: number, session, mode*, adr, control, flags*, start_lba, length, pregap*, indexes*, isrc
+ * (* only with a disc model; isrc from the model when there is one, else from the TOC). */
 static json_object *track_json(struct builder *b, const struct rawcd_toc_track *t,
 			       const struct rawcd_disc *disc)
 {
@@ -120,6 +120,8 @@ static json_object *track_json(struct builder *b, const struct rawcd_toc_track *
 			add(b, o, "indexes", indexes_json(b, dt));
 			add_str_or_null(b, o, "isrc", dt->isrc, sizeof(dt->isrc));
 		}
+	} else {
+		add_str_or_null(b, o, "isrc", t->isrc, sizeof(t->isrc));
 	}
 	return o;
 }
@@ -140,8 +142,8 @@ static json_object *descriptor_json(struct builder *b, const struct rawcd_toc_de
 	return o;
 }
 
-/* Key order: first_track, last_track, leadout_lba, mcn*, freedb_id, musicbrainz_id, accuraterip_id,
- * sessions, tracks, full_toc. */
+/* Key order: first_track, last_track, leadout_lba, mcn (the model's, else the TOC's), freedb_id,
+ * musicbrainz_id, accuraterip_id, sessions, tracks, full_toc. */
 static json_object *toc_json(struct builder *b, const struct rawcd_toc *toc, const struct rawcd_disc *disc)
 {
 	struct rawcd_disc_ids ids;
@@ -154,6 +156,8 @@ static json_object *toc_json(struct builder *b, const struct rawcd_toc *toc, con
 	add_int(b, root, "leadout_lba", toc->leadout_lba);
 	if (disc != NULL)
 		add_str_or_null(b, root, "mcn", disc->mcn, sizeof(disc->mcn));
+	else
+		add_str_or_null(b, root, "mcn", toc->mcn, sizeof(toc->mcn));
 	add_str_or_null(b, root, "freedb_id", ids.freedb, sizeof(ids.freedb));
 	add_str_or_null(b, root, "musicbrainz_id", ids.musicbrainz, sizeof(ids.musicbrainz));
 	add_str_or_null(b, root, "accuraterip_id", ids.accuraterip, sizeof(ids.accuraterip));

@@ -448,6 +448,41 @@ Test(burn, verify_reports_what_the_drive_could_not_read)
 	rawcd_disc_free(d);
 }
 
+Test(burn, verify_compares_the_isrcs_read_before_a_failure)
+{
+	bf_mixed_sheet(0);
+	struct rawcd_disc *d = bf_load();
+	/* READ SUB-CHANNEL number 4 (track 3's ISRC, after the MCN and tracks 1 and 2) is refused */
+	struct rawcd_emu_fault fault = {RAWCD_MMC_OP_READ_SUBCHANNEL, 4, 1, 0, RAWCD_EMU_FAULT_SENSE, 5, 0x24, 0x00, 0};
+	struct rawcd_emu_config cfg = RAWCD_EMU_CONFIG_INIT;
+	cfg.faults = &fault;
+	cfg.fault_count = 1;
+	rawcd_transport *t = bf_open(&cfg);
+	struct rawcd_burn_result r;
+	rawcd_diag *diag;
+	cr_assert_eq(bf_burn(t, d, NULL, &r, &diag), RAWCD_OK, "%s", bf_diag_text(diag));
+	cr_assert_eq(bf_count_op(t, RAWCD_MMC_OP_READ_SUBCHANNEL), 0);
+	rawcd_diag_free(diag);
+	/* another CATALOG and another ISRC for track 3, which cannot be read */
+	bf_mixed_sheet_ids(0, "4006381333948", "GBXYZ0100002");
+	struct rawcd_disc *other = bf_load();
+	struct rawcd_verify_report v = {99, 99};
+	diag = rawcd_diag_new();
+	cr_assert_eq(rawcd_burn_verify(t, other, &v, diag), RAWCD_OK, "%s", bf_diag_text(diag));
+	/* the MCN and the CD-TEXT differ; track 2's ISRC was read and matches, track 3's is unchecked */
+	cr_assert_eq(v.mismatches, 2, "%u: %s", v.mismatches, bf_diag_text(diag));
+	cr_assert_eq(v.unchecked, RAWCD_VERIFY_ISRC, "%x", v.unchecked);
+	cr_assert_eq(bf_diag_count(diag, RAWCD_SEV_WARNING, "verify: the disc's MCN is \"4006381333931\""), 1, "%s",
+		     bf_diag_text(diag));
+	cr_assert_eq(bf_diag_count(diag, RAWCD_SEV_WARNING, "verify: READ SUB-CHANNEL format 3 failed (sense 5/24/00"),
+		     1, "%s", bf_diag_text(diag));
+	cr_assert_eq(bf_diag_count(diag, 0, "ISRC is"), 0, "%s", bf_diag_text(diag));
+	rawcd_disc_free(other);
+	rawcd_diag_free(diag);
+	rawcd_transport_close(t);
+	rawcd_disc_free(d);
+}
+
 Test(burn, verify_that_cannot_read_the_toc_checks_nothing)
 {
 	bf_mixed_sheet(0);

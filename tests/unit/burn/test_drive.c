@@ -2,6 +2,7 @@
 /* rawcd_drive_probe(), its JSON, reading a burned disc's TOC and CD-TEXT back, and blanking, against the
  * emulated recorder. */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -191,6 +192,33 @@ Test(drive, json_has_the_documented_keys_and_values)
 	rawcd_transport_close(t);
 }
 
+static const char *json_text(json_object *o, const char *key)
+{
+	json_object *v = NULL;
+	cr_assert(json_object_object_get_ex(o, key, &v), "key %s", key);
+	return v ? json_object_get_string(v) : "null";
+}
+
+/* The fields of a TOC's JSON that a drive can know (first/last track, lead-out, MCN; each track's
+ * number, session, ADR, CONTROL, start, ISRC), one line each, null as "null". */
+static void known_fields(const char *json, char *out, size_t size)
+{
+	json_object *root = json_tokener_parse(json);
+	cr_assert_not_null(root);
+	int n = snprintf(out, size, "tracks %s-%s leadout=%s mcn=%s \n", json_text(root, "first_track"),
+			 json_text(root, "last_track"), json_text(root, "leadout_lba"), json_text(root, "mcn"));
+	json_object *tracks = NULL;
+	cr_assert(json_object_object_get_ex(root, "tracks", &tracks));
+	for (size_t i = 0; i < json_object_array_length(tracks) && n > 0 && (size_t)n < size; i++) {
+		json_object *t = json_object_array_get_idx(tracks, i);
+		n += snprintf(out + n, size - (size_t)n, "%s %s %s %s %s isrc=%s\n", json_text(t, "number"),
+			      json_text(t, "session"), json_text(t, "adr"), json_text(t, "control"),
+			      json_text(t, "start_lba"), json_text(t, "isrc"));
+	}
+	cr_assert(n > 0 && (size_t)n < size);
+	json_object_put(root);
+}
+
 Test(drive, the_toc_read_back_prints_like_the_expected_toc)
 {
 	bf_mixed_sheet(0);
@@ -206,12 +234,40 @@ Test(drive, the_toc_read_back_prints_like_the_expected_toc)
 	cr_assert_eq(got->tracks[2].start_lba, 925);
 	cr_assert_eq(got->leadout_lba, 1300);
 	cr_assert_eq(got->full_count, want->full_count);
-	char *a = NULL, *b = NULL;
+	cr_assert_str_eq(got->mcn, "", "READ TOC carries no MCN");
+	/* the MCN and ISRCs the recorder received, from READ SUB-CHANNEL */
+	size_t before = rawcd_emu_command_count(t);
+	unsigned unread = 99;
+	cr_assert_eq(rawcd_drive_read_mcn_isrc(t, got, &unread, diag), RAWCD_OK, "%s", bf_diag_text(diag));
+	cr_assert_eq(unread, 0);
+	cr_assert_str_eq(got->mcn, "4006381333931");
+	cr_assert_str_eq(got->tracks[0].isrc, "", "the data track has none");
+	cr_assert_str_eq(got->tracks[1].isrc, "USRC17607839");
+	cr_assert_str_eq(got->tracks[2].isrc, "GBXYZ0100001");
+	cr_assert_eq(rawcd_emu_command_count(t) - before, 4, "format 2, then format 3 for tracks 1-3");
+	for (size_t i = 0; i < 4; i++) {
+		const struct rawcd_emu_command *c = rawcd_emu_command_get(t, before + i);
+		cr_assert_eq(c->opcode, RAWCD_MMC_OP_READ_SUBCHANNEL);
+		cr_assert_eq(c->format, i == 0 ? 2u : 3u);
+		cr_assert_eq(c->cdb[6], i, "track number in byte 6");
+		cr_assert_eq(c->cdb[2], 0x40, "SubQ");
+		cr_assert(c->ok);
+	}
+	char *a = NULL, *b = NULL, *sheet_json = NULL;
 	cr_assert_eq(rawcd_toc_to_json(&a, want, NULL), RAWCD_OK);
 	cr_assert_eq(rawcd_toc_to_json(&b, got, NULL), RAWCD_OK);
 	cr_assert_str_eq(b, a);
+	/* and what a drive can know of it is what `rawcd toc t.cue --format json` prints */
+	cr_assert_eq(rawcd_toc_to_json(&sheet_json, want, d), RAWCD_OK);
+	char drive_fields[2048], sheet_fields[2048];
+	known_fields(b, drive_fields, sizeof(drive_fields));
+	known_fields(sheet_json, sheet_fields, sizeof(sheet_fields));
+	cr_assert_str_eq(drive_fields, sheet_fields);
+	cr_assert_not_null(strstr(sheet_fields, "mcn=4006381333931 "), "%s", sheet_fields);
+	cr_assert_not_null(strstr(sheet_fields, "isrc=GBXYZ0100001\n"), "%s", sheet_fields);
 	free(a);
 	free(b);
+	free(sheet_json);
 	/* formats 2, 0 and 1 were read, and agreed */
 	cr_assert_eq(bf_diag_count(diag, 0, "disagree"), 0, "%s", bf_diag_text(diag));
 	unsigned formats = 0;
@@ -230,6 +286,87 @@ Test(drive, the_toc_read_back_prints_like_the_expected_toc)
 	rawcd_cdtext_packs_finish(&sheet);
 	free(want);
 	free(got);
+	rawcd_diag_free(diag);
+	rawcd_transport_close(t);
+	rawcd_disc_free(d);
+}
+
+Test(drive, a_drive_that_refuses_read_subchannel_leaves_the_mcn_and_isrcs_empty)
+{
+	bf_mixed_sheet(0);
+	struct rawcd_disc *d = bf_load();
+	/* every READ SUB-CHANNEL refused as an unknown command, as by a drive without it */
+	struct rawcd_emu_fault fault = {RAWCD_MMC_OP_READ_SUBCHANNEL, 1, 0, 0, RAWCD_EMU_FAULT_SENSE, 5, 0x20, 0x00, 0};
+	struct rawcd_emu_config cfg = RAWCD_EMU_CONFIG_INIT;
+	cfg.faults = &fault;
+	cfg.fault_count = 1;
+	rawcd_transport *t = bf_open(&cfg);
+	struct rawcd_burn_result r;
+	rawcd_diag *diag;
+	cr_assert_eq(bf_burn(t, d, NULL, &r, &diag), RAWCD_OK, "%s", bf_diag_text(diag));
+	rawcd_diag_clear(diag);
+	struct rawcd_toc *toc = malloc(sizeof(*toc));
+	cr_assert_eq(rawcd_drive_read_toc(t, toc, diag), RAWCD_OK, "%s", bf_diag_text(diag));
+	strcpy(toc->mcn, "1234567890123"); /* what was there is not kept */
+	strcpy(toc->tracks[1].isrc, "XXXXX0000000");
+	size_t before = bf_count_op(t, RAWCD_MMC_OP_READ_SUBCHANNEL);
+	unsigned unread = 0;
+	cr_assert_eq(rawcd_drive_read_mcn_isrc(t, toc, &unread, diag), RAWCD_OK, "not an error: %s",
+		     bf_diag_text(diag));
+	cr_assert_eq(unread, RAWCD_VERIFY_MCN | RAWCD_VERIFY_ISRC);
+	cr_assert_str_eq(toc->mcn, "");
+	for (size_t i = 0; i < toc->track_count; i++)
+		cr_assert_str_eq(toc->tracks[i].isrc, "", "track %zu", i + 1);
+	cr_assert_eq(bf_count_op(t, RAWCD_MMC_OP_READ_SUBCHANNEL) - before, 2, "the MCN and track 1's ISRC only");
+	cr_assert_eq(rawcd_diag_error_count(diag), 0, "%s", bf_diag_text(diag));
+	cr_assert_eq(bf_diag_count(diag, RAWCD_SEV_WARNING, "READ SUB-CHANNEL format 2 (MCN) failed (sense 5/20/00"),
+		     1, "%s", bf_diag_text(diag));
+	cr_assert_eq(bf_diag_count(diag, RAWCD_SEV_WARNING, "READ SUB-CHANNEL format 3 (ISRC) of track 01 failed "
+				   "(sense 5/20/00"), 1, "%s", bf_diag_text(diag));
+	cr_assert_eq(bf_diag_count(diag, 0, "verify:"), 0, "%s", bf_diag_text(diag));
+	/* JSON then has null where the sheet has an MCN and ISRCs */
+	char *json = NULL;
+	cr_assert_eq(rawcd_toc_to_json(&json, toc, NULL), RAWCD_OK);
+	cr_assert_not_null(strstr(json, "\"mcn\": null"));
+	cr_assert_null(strstr(json, "\"isrc\": \""));
+	free(json);
+	/* the unread bits are optional */
+	cr_assert_eq(rawcd_drive_read_mcn_isrc(t, toc, NULL, diag), RAWCD_OK);
+	cr_assert_eq(rawcd_drive_read_mcn_isrc(NULL, toc, NULL, diag), RAWCD_E_ARG);
+	cr_assert_eq(rawcd_drive_read_mcn_isrc(t, NULL, NULL, diag), RAWCD_E_ARG);
+	free(toc);
+	rawcd_diag_free(diag);
+	rawcd_transport_close(t);
+	rawcd_disc_free(d);
+}
+
+Test(drive, isrcs_read_before_a_failing_track_are_kept)
+{
+	bf_mixed_sheet(0);
+	struct rawcd_disc *d = bf_load();
+	/* READ SUB-CHANNEL number 4 (after the MCN and tracks 1 and 2) times out */
+	struct rawcd_emu_fault fault = {RAWCD_MMC_OP_READ_SUBCHANNEL, 4, 1, 0, RAWCD_EMU_FAULT_TIMEOUT, 0, 0, 0, 0};
+	struct rawcd_emu_config cfg = RAWCD_EMU_CONFIG_INIT;
+	cfg.faults = &fault;
+	cfg.fault_count = 1;
+	rawcd_transport *t = bf_open(&cfg);
+	struct rawcd_burn_result r;
+	rawcd_diag *diag;
+	cr_assert_eq(bf_burn(t, d, NULL, &r, &diag), RAWCD_OK, "%s", bf_diag_text(diag));
+	rawcd_diag_clear(diag);
+	struct rawcd_toc *toc = malloc(sizeof(*toc));
+	cr_assert_eq(rawcd_drive_read_toc(t, toc, diag), RAWCD_OK, "%s", bf_diag_text(diag));
+	cr_assert_eq(bf_count_op(t, RAWCD_MMC_OP_READ_SUBCHANNEL), 0);
+	unsigned unread = 0;
+	cr_assert_eq(rawcd_drive_read_mcn_isrc(t, toc, &unread, diag), RAWCD_OK, "%s", bf_diag_text(diag));
+	cr_assert_eq(unread, RAWCD_VERIFY_ISRC);
+	cr_assert_str_eq(toc->mcn, "4006381333931");
+	cr_assert_str_eq(toc->tracks[1].isrc, "USRC17607839");
+	cr_assert_str_eq(toc->tracks[2].isrc, "", "not known");
+	cr_assert_eq(bf_diag_count(diag, RAWCD_SEV_WARNING, "ISRCs from track 03 on are not known"), 1, "%s",
+		     bf_diag_text(diag));
+	cr_assert_eq(rawcd_diag_count(diag), 1, "%s", bf_diag_text(diag));
+	free(toc);
 	rawcd_diag_free(diag);
 	rawcd_transport_close(t);
 	rawcd_disc_free(d);

@@ -114,6 +114,8 @@ Test(toc_build, one_mode1_track)
 	cr_assert_eq(toc.tracks[0].control, 4);
 	cr_assert_eq(toc.tracks[0].start_lba, 0);
 	cr_assert_eq(toc.tracks[0].length, 302);
+	cr_assert_str_eq(toc.mcn, "");
+	cr_assert_str_eq(toc.tracks[0].isrc, "");
 
 	cr_assert_eq(toc.full_count, 4);
 	assert_desc(&toc.full[0], 1, 1, 4, 0xA0, Z, 0, MSF(1, 0x00, 0));
@@ -132,7 +134,14 @@ Test(toc_build, audio_controls_and_lengths)
 		{ 1, RAWCD_MODE_AUDIO, RAWCD_FLAG_4CH | RAWCD_FLAG_SCMS, 40000, 40000 },
 	};
 	fx_disc_build(&fx, 1, t, 3, (const int32_t[]){ 60000 });
+	strcpy(fx.disc.mcn, "0602517818866");
+	strcpy(fx.tracks[1].isrc, "GBUM70808708");
 	cr_assert_eq(rawcd_toc_from_disc(&toc, &fx.disc), RAWCD_OK);
+	/* the MCN and the ISRCs are the model's, "" where it has none */
+	cr_assert_str_eq(toc.mcn, "0602517818866");
+	cr_assert_str_eq(toc.tracks[0].isrc, "");
+	cr_assert_str_eq(toc.tracks[1].isrc, "GBUM70808708");
+	cr_assert_str_eq(toc.tracks[2].isrc, "");
 
 	cr_assert_eq(toc.track_count, 3);
 	cr_assert_eq(toc.tracks[0].control, 2);

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * rawcd_toc_to_json(): the exact text for a small disc, stable key order, the fields only a disc model
- * gives, and byte-identical output for a computed TOC and the same TOC decoded from format-2 bytes
- * (what `rawcd toc --from-bytes` relies on).
+ * gives, and byte-identical output for a computed TOC and the same TOC decoded from format-2 bytes with
+ * the MCN and ISRCs a drive reports beside it (what `rawcd toc DEVICE` relies on); without them a
+ * decoded TOC prints mcn and isrc null (`rawcd toc --from-bytes`).
  */
 #include <criterion/criterion.h>
 #include <json-c/json.h>
@@ -38,6 +39,7 @@ static const char golden_one_mode1_track[] =
 	"  \"first_track\": 1,\n"
 	"  \"last_track\": 1,\n"
 	"  \"leadout_lba\": 302,\n"
+	"  \"mcn\": null,\n"
 	"  \"freedb_id\": \"02000401\",\n"
 	"  \"musicbrainz_id\": null,\n"
 	"  \"accuraterip_id\": null,\n"
@@ -49,7 +51,8 @@ static const char golden_one_mode1_track[] =
 	"      \"adr\": 1,\n"
 	"      \"control\": 4,\n"
 	"      \"start_lba\": 0,\n"
-	"      \"length\": 302\n"
+	"      \"length\": 302,\n"
+	"      \"isrc\": null\n"
 	"    }\n"
 	"  ],\n"
 	"  \"full_toc\": [\n"
@@ -167,6 +170,21 @@ Test(toc_json, decoded_full_toc_prints_identically)
 	cr_assert_eq(rawcd_toc_decode(&decoded, 2, false, buf, len), RAWCD_OK);
 	char *a = to_json(&toc, NULL);
 	char *b = to_json(&decoded, NULL);
+	/* READ TOC carries no MCN or ISRC: the decoded TOC has none, the computed one the model's */
+	cr_assert_str_eq(decoded.mcn, "");
+	cr_assert_str_eq(toc.mcn, "0602517818866");
+	cr_assert_str_eq(toc.tracks[0].isrc, "GBUM70808708");
+	cr_assert_not_null(strstr(a, "\"mcn\": \"0602517818866\""));
+	cr_assert_not_null(strstr(a, "\"isrc\": \"GBUM70808708\""));
+	cr_assert_not_null(strstr(b, "\"mcn\": null"));
+	cr_assert_null(strstr(b, "GBUM70808708"));
+	cr_assert_str_neq(a, b);
+	free(b);
+	/* with them added, as rawcd_drive_read_mcn_isrc() does from a drive, the text is the same */
+	memcpy(decoded.mcn, toc.mcn, sizeof(decoded.mcn));
+	for (size_t i = 0; i < decoded.track_count; i++)
+		memcpy(decoded.tracks[i].isrc, toc.tracks[i].isrc, sizeof(decoded.tracks[i].isrc));
+	b = to_json(&decoded, NULL);
 	cr_assert_str_eq(a, b);
 	cr_assert_not_null(strstr(a, "\"accuraterip_id\": \"012-0013bd5a-00b8d489-c60af50d\""));
 	cr_assert_not_null(strstr(a, "\"musicbrainz_id\": \"KnpGsLhvH.lPrNc1PBL21lb9Bg4-\""));
@@ -179,6 +197,9 @@ Test(toc_json, decoded_full_toc_prints_identically)
 Test(toc_json, with_disc_model)
 {
 	cd_extra();
+	/* with a model, the MCN and ISRCs are the model's, whatever the TOC holds */
+	toc.mcn[0] = '\0';
+	toc.tracks[0].isrc[0] = '\0';
 	char *s = to_json(&toc, &fx.disc);
 	json_object *root = json_tokener_parse(s);
 	cr_assert_not_null(root, "valid JSON");
