@@ -232,11 +232,12 @@ check "the real burn left the disc complete" [ "$(field "${recordings[1]:-}" dis
 # The TOC read back from the burned disc is the sheet's expected TOC.
 expect_exit toc-disc 0
 expect_exit toc-sheet 0
-toc_fields='[.first_track, .last_track, [.tracks[] | [.number, .start_lba, .control, .adr]], .leadout_lba, .sessions]'
+toc_fields='[.first_track, .last_track, [.tracks[] | [.number, .start_lba, .control, .adr, .isrc]], .leadout_lba, .sessions, .mcn]'
 disc_toc=$(out_of toc-disc | jq -c "$toc_fields" 2>/dev/null || echo "unreadable")
 sheet_toc=$(out_of toc-sheet | jq -c "$toc_fields" 2>/dev/null || echo "unreadable")
 check "TOC read through the kernel ($disc_toc) equals the expected TOC ($sheet_toc)" \
 	[ "$disc_toc" = "$sheet_toc" ] && [ "$disc_toc" != unreadable ]
+check "the TOC read through the kernel has the MCN" [ "$(out_of toc-disc | jq -r .mcn 2>/dev/null)" = 2000000000015 ]
 
 echo "kernel path (QEMU + TCMU):"
 echo "$passed passed, $failed failed"
