@@ -47,7 +47,7 @@
  *   LBA 1000).
  * - READ TRACK INFORMATION: track 1 or FFh of a blank disc (blank, NWA valid: the ATIP lead-in start
  *   when page 05h says RAW, else 0); the tracks of a complete disc; else 5/24/00.
- * - READ SUB-CHANNEL (MMC-6 §6.33): formats 2 (MCN) and 3 (the ISRC of the track in CDB byte 6) once a
+ * - READ SUB-CHANNEL (MMC-3; not in MMC-6): formats 2 (MCN) and 3 (the ISRC of the track in CDB byte 6) once a
  *   burn completed, from what was received (after SAO: the cue sheet's ADR 2 and ADR 3 entries, with the
  *   CONTROL of the ISRC entry and AFRAME 0): while raw WRITE(10) blocks arrive, the good Q frames from
  *   the pregap on (lead-out included) are decoded: ADR 1 gives the current track (its TNO; none in the

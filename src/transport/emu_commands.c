@@ -3,7 +3,7 @@
  * The emulated recorder's answers to the commands that report: TEST UNIT READY, REQUEST SENSE, INQUIRY
  * (SPC-4), GET CONFIGURATION (MMC-6 §6.5 and the feature descriptors of clause 5), READ DISC INFORMATION
  * (§6.21), READ TOC/PMA/ATIP (formats 0, 1, 2, 4, 5), READ TRACK INFORMATION, READ SUB-CHANNEL
- * (§6.33, formats 2 and 3), SET CD SPEED and READ BUFFER CAPACITY (§6.17). Field positions are those
+ * (MMC-3, formats 2 and 3), SET CD SPEED and READ BUFFER CAPACITY (§6.17). Field positions are those
  * mmc.h's parsers read (research/burn.md §1.2).
  */
 #include "emu_internal.h"
@@ -334,7 +334,7 @@ void rcd_emu_read_track_information(struct rcd_emu *e, const struct rcd_emu_cmd 
 /*
  * Sub-channel data of format 2 (MCN: byte 8 bit 7 MCVal, bytes 9-21 the 13 digits, 22 zero, 23 AFRAME)
  * or 3 (ISRC of @p track: byte 5 ADR 3 and CONTROL, 6 the track, 8 bit 7 TCVal, 9-20 the 12 characters,
- * 21 zero, 22 AFRAME), from the Q frames the recording's program area carried (MMC-6 §6.33; the layout
+ * 21 zero, 22 AFRAME), from the Q frames the recording's program area carried (MMC-3 READ SUB-CHANNEL; the layout
  * mmc.h's parser reads). false for a track that is not on the disc.
  */
 static bool subchannel_data(const struct rcd_emu *e, unsigned format, unsigned track, uint8_t d[SUBCHANNEL_LEN])
