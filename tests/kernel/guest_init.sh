@@ -29,6 +29,14 @@ wait_for() { # path, tenths of a second
 	[ -e "$1" ]
 }
 
+wait_for_lines() { # file, pattern, how many lines, tenths of a second
+	i=0
+	while [ "$(grep -c "$2" "$1" 2>/dev/null)" -lt "$3" ] && [ "$i" -lt "$4" ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+}
+
 step() { # name, command...
 	name=$1
 	shift
@@ -89,11 +97,7 @@ serve() { # name, uio device, LUN, SCSI device to wait for, recorder options...
 	fi
 	tcmu_recorder "$@" "/dev/$uio" /tmp/expected.raw96 >"/tmp/$name.log" 2>&1 &
 	echo $! >"/tmp/$name.pid"
-	i=0
-	while ! grep -q '^recorder: serving' "/tmp/$name.log" && [ "$i" -lt 100 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
+	wait_for_lines "/tmp/$name.log" '^recorder: serving' 1 100
 	mkdir -p "$tpg/lun/$lun"
 	ln -s "$core" "$tpg/lun/$lun/$name"
 	if ! wait_for "/dev/$dev" 300; then
@@ -112,8 +116,7 @@ step drive-sg rawcd drive /dev/sg1 --json
 step burn-simulate rawcd burn /data/example.cue --device /dev/sr1 --simulate
 hold_excl /dev/sr1 >/tmp/hold.log 2>&1 &
 holder=$!
-wait_for /tmp/hold.log 20
-sleep 1
+wait_for_lines /tmp/hold.log '^held' 1 100
 echo "@@ holder: $(cat /tmp/hold.log)"
 step burn-busy rawcd burn /data/example.cue --device /dev/sr1
 kill "$holder"
@@ -131,9 +134,11 @@ step rw-drive rawcd drive /dev/sr2 --json
 # SIGINT during a burn (the recorder made slow): the writes stop, the cache is flushed, exit 130.
 rw_recorder=$(cat /tmp/recorder-rw.pid)
 kill -USR1 "$rw_recorder"
+started=$(grep -c '^recorder: writing' /tmp/recorder-rw.log)
 rawcd burn /data/example.cue --device /dev/sr2 >/tmp/out 2>/tmp/err &
 burner=$!
-sleep 2
+wait_for_lines /tmp/recorder-rw.log '^recorder: writing' $((started + 1)) 600
+sleep 1
 kill -INT "$burner"
 wait "$burner"
 echo "@@ step rw-burn-interrupted exit=$?"

@@ -20,7 +20,8 @@
  *   --faults: some WRITE(10)s are answered 2/04/08 (long write in progress: the burner must send them
  *   again) and some are carried out but answered 1/17/01 (recovered data with retries: success); their
  *   sense travels back through LIO, the midlayer and SG_IO.
- *   Serves until killed. After every SYNCHRONIZE CACHE it prints one line beginning "recorder: recording"
+ *   Serves until killed. At the first block of a recording it prints "recorder: writing from LBA N";
+ *   after every SYNCHRONIZE CACHE one line beginning "recorder: recording"
  *   with what the recorder counted (emulated.h, struct rawcd_emu_state). With EXPECTED_RAW96 (the output
  *   of `rawcd convert --format raw96 --lead-in=11625 --lead-out`), each received 2448-byte block is also
  *   compared with the block of the same LBA there: equal, equal once its main channel is descrambled
@@ -64,6 +65,7 @@ struct compare {
 	uint64_t equal, descrambled, different;
 	int32_t first_difference;
 	bool any_difference;
+	bool writing;            /* "recorder: writing" was printed for this recording */
 };
 
 static void count(struct compare *c, int32_t lba, bool same, bool unscrambled)
@@ -97,6 +99,11 @@ static void compare_sao(struct compare *c, int32_t lba, const uint8_t *data, siz
 static int compare_blocks(void *user, int32_t lba, const uint8_t *data, size_t blocks, size_t block_size)
 {
 	struct compare *c = user;
+	if (!c->writing) {
+		printf("recorder: writing from LBA %d\n", lba);
+		fflush(stdout);
+		c->writing = true;
+	}
 	if (block_size == RAWCD_SECTOR_SIZE && c->bin_fd >= 0)
 		compare_sao(c, lba, data, blocks);
 	if (block_size != BLOCK_RAW96 || c->fd < 0)
@@ -147,7 +154,7 @@ static void print_recording(const rawcd_transport *t, struct compare *c)
 	printf("\n");
 	fflush(stdout);
 	c->equal = c->descrambled = c->different = 0;
-	c->any_difference = false;
+	c->any_difference = c->writing = false;
 }
 
 /* The CDB length by operation code group (SPC-4 §4.2.5.1); 0 for the vendor and reserved groups. */
