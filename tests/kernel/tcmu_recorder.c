@@ -224,13 +224,16 @@ static void serve_command(struct ring *r, rawcd_transport *t, struct tcmu_cmd_en
 	size_t cdb_len = cdb_length(cdb[0]);
 	enum rawcd_xfer dir = direction(cdb[0], len);
 	uint8_t cdb_copy[RAWCD_CDB_MAX] = {0};
+	bool usable = cdb_len > 0 && cdb_len <= RAWCD_CDB_MAX && ent->req.iov_cnt <= 64;
+	if (usable)
+		memcpy(cdb_copy, cdb, cdb_len);
+	/* The response overlays the request (a union): everything needed from it is copied above. */
 	memset(ent->rsp.sense_buffer, 0, TCMU_SENSE_BUFFERSIZE);
 	ent->rsp.scsi_status = 0;
-	if (cdb_len == 0 || cdb_len > RAWCD_CDB_MAX || ent->req.iov_cnt > 64) {
+	if (!usable) {
 		set_sense(ent, 0x5, 0x20, 0x00); /* invalid command operation code */
 		return;
 	}
-	memcpy(cdb_copy, cdb, cdb_len);
 	if (len > r->buf_size) {
 		uint8_t *bigger = realloc(r->buf, len);
 		if (!bigger) {
