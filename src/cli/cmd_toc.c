@@ -201,6 +201,9 @@ static int toc_from_device(const struct toc_args *a)
 	rawcd_transport *t = NULL;
 	int rc = rawcd_transport_open_sg(&t, a->input, true, diag);
 	int status;
+	if (rc == RAWCD_OK && t->read_only)
+		fprintf(stderr, "rawcd: %s: note: opened read-only (no write permission): reading the TOC needs no "
+			"more\n", a->input);
 	if (a->toc_format == 5) {
 		struct rawcd_cdtext_packs packs = {0};
 		if (rc == RAWCD_OK)

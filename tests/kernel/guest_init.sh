@@ -125,6 +125,21 @@ step burn rawcd burn /data/example.cue --device /dev/sr1 --verify
 step toc-disc rawcd toc /dev/sr1 --format json
 step toc-sheet rawcd toc /data/example.cue --format json
 step burn-again rawcd burn /data/example.cue --device /dev/sr1
+
+# Permissions, as a user outside the drive's group: no access at all (EACCES), then read access only
+# (the read-only fallback of drive and toc; burn needs read-write).
+mkdir -p /etc
+printf 'root:x:0:0::/:/bin/sh\nnobody:x:65534:65534::/:/bin/sh\n' >/etc/passwd
+printf 'root:x:0:\ncdrom:x:24:\nnogroup:x:65534:\n' >/etc/group
+chown root:cdrom /dev/sr1
+chmod 0660 /dev/sr1
+as_user() { su -p nobody -s /bin/sh -c "$*"; }
+step user-drive-no-access as_user rawcd drive /dev/sr1
+chmod 0664 /dev/sr1
+step user-drive-read-only as_user rawcd drive /dev/sr1 --json
+step user-toc-read-only as_user rawcd toc /dev/sr1 --format json
+step user-burn-read-only as_user rawcd burn /data/example.cue --device /dev/sr1
+chmod 0660 /dev/sr1
 step blank-cd-r rawcd blank /dev/sr1 --minimal
 
 # The CD-RW: burn, blank, burn again.

@@ -156,6 +156,20 @@ check "burn --verify: nothing left unchecked" bash -c "! grep -q '^@@ burn err: 
 expect_exit burn-again 3
 expect_err burn-again "blank"
 
+# A user outside the drive's group: EACCES explained; with read access only, drive and toc fall back to
+# a read-only open and say so, burn is refused; nothing written (the recorder logged two recordings).
+expect_exit user-drive-no-access 3
+expect_err user-drive-no-access "permission denied: add your user to the group that owns the device"
+expect_exit user-drive-read-only 0
+check "drive as a user with read access: opened read-only, write modes untested" \
+	[ "$(out_of user-drive-read-only | jq -c '[.read_only, .write_modes.raw96r]' 2>/dev/null)" = '[true,"untested"]' ]
+expect_exit user-toc-read-only 0
+expect_err user-toc-read-only "opened read-only"
+check "toc as a user with read access: the burned disc's lead-out" \
+	[ "$(out_of user-toc-read-only | jq -c .leadout_lba 2>/dev/null)" = 825 ]
+expect_exit user-burn-read-only 3
+expect_err user-burn-read-only "permission denied"
+
 # What the recorder counted: a Test Write, then the real burn; both raw (write type 3) with data block
 # type 3 (2448 bytes, raw P-W), 11,475 lead-in sectors before LBA -150, no bad Q CRC, and every block equal
 # to `rawcd convert --format raw96 --lead-in=11625 --lead-out` (data sectors descrambled).
