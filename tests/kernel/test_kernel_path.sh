@@ -25,8 +25,17 @@ skip() {
 qemu=${RAWCD_QEMU:-qemu-system-x86_64}
 command -v "$qemu" >/dev/null || skip "no $qemu (apt-get install qemu-system-x86)"
 command -v cpio >/dev/null || skip "no cpio (apt-get install cpio)"
-kernel=${RAWCD_KERNEL:-$(ls -1 /boot/vmlinuz-* 2>/dev/null | sort -V | tail -1 || true)}
-[ -n "$kernel" ] && [ -r "$kernel" ] || skip "no readable /boot/vmlinuz-* (apt-get install linux-image-amd64)"
+# The newest kernel whose modules are installed (a stale /boot image without them is passed over).
+kernel=${RAWCD_KERNEL:-}
+if [ -z "$kernel" ]; then
+	for k in $(ls -1 /boot/vmlinuz-* 2>/dev/null | sort -rV); do
+		if [ -r "$k" ] && [ -d "/lib/modules/${k#/boot/vmlinuz-}/kernel" ]; then
+			kernel=$k
+			break
+		fi
+	done
+fi
+[ -n "$kernel" ] && [ -r "$kernel" ] || skip "no readable /boot/vmlinuz-* with its modules (apt-get install linux-image-amd64)"
 kver=${kernel#/boot/vmlinuz-}
 moddir=/lib/modules/$kver
 [ -d "$moddir/kernel" ] || skip "no $moddir for $kernel"
