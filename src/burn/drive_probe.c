@@ -80,9 +80,10 @@ int rcd_probe_identify(struct rcd_drive *d, struct rawcd_drive_info *info)
 /*
  * Find feature @p code in a GET CONFIGURATION response and copy the header and that one descriptor to
  * @p one, so that mmc.h's parser (which insists that the first descriptor is the one asked for) reads
- * it. A drive honouring RT = 2 sends just that descriptor; one that ignores RT sends its whole list, in
- * which it is looked up by its code, never taken from its place. Returns the bytes in @p one, 8 (the
- * header alone: no such feature) or 0 (malformed).
+ * it. A drive honouring RT = 2 sends just that descriptor (or none); one that ignores RT sends its whole
+ * list, in which it is looked up by its code, never taken from its place: *whole_list is set when the
+ * response holds any other descriptor (QEMU's scsi-cd sends features 0000h, 0001h and 0003h whatever
+ * is asked). Returns the bytes in @p one, 8 (the header alone: no such feature) or 0 (malformed).
  */
 static size_t isolate_feature(uint8_t *one, size_t cap, const uint8_t *buf, size_t len, unsigned code,
 			      bool *whole_list)
@@ -97,8 +98,10 @@ static size_t isolate_feature(uint8_t *one, size_t cap, const uint8_t *buf, size
 		size_t n = DESC_HEADER + buf[off + 3];
 		if (off + n > end || FEATURE_HEADER + n > cap)
 			return 0;
+		if (be16(buf + off) != code)
+			*whole_list = true;
 		if (be16(buf + off) == code) {
-			*whole_list = off != FEATURE_HEADER || end > off + n;
+			*whole_list = *whole_list || end > off + n;
 			memcpy(one + FEATURE_HEADER, buf + off, n);
 			uint32_t data_len = (uint32_t)(FEATURE_HEADER - 4 + n);
 			one[0] = (uint8_t)(data_len >> 24);
@@ -138,7 +141,7 @@ static void probe_feature(struct rcd_drive *d, struct rawcd_drive_info *info, ui
 	int rc = n == 0 ? RAWCD_E_FORMAT
 		 : code == RAWCD_MMC_FEATURE_CD_MASTERING ? rawcd_mmc_parse_cd_mastering(&info->cd_mastering, one, n)
 							   : rawcd_mmc_parse_cd_tao(&info->cd_tao, one, n);
-	if (whole && rc == RAWCD_OK && !info->ignores_rt) {
+	if (whole && rc != RAWCD_E_FORMAT && !info->ignores_rt) {
 		info->ignores_rt = true;
 		rcd_warn(d->diag, d->name, 0, "the drive ignores GET CONFIGURATION's RT = 2 and sends its whole "
 			 "feature list: feature %04Xh was looked up in it", code);

@@ -66,6 +66,7 @@ if ! wait_for /dev/sr0 100; then
 fi
 step qemu-toc rawcd toc /dev/sr0 --format json
 step qemu-drive rawcd drive /dev/sr0
+step qemu-drive-json rawcd drive /dev/sg0 --json
 step qemu-burn rawcd burn /data/example.cue --device /dev/sr0
 step qemu-burn-simulate rawcd burn /data/example.cue --device /dev/sr0 --simulate
 step not-a-drive rawcd burn /data/example.cue --device /data/example.iso

@@ -136,6 +136,11 @@ expect_exit qemu-toc 0
 check "QEMU's disc: one data track at LBA 0, lead-out at 300" \
 	[ "$(out_of qemu-toc | jq -c '[.first_track, .last_track, .tracks[0].start_lba, .tracks[0].control, .leadout_lba]' 2>/dev/null)" = '[1,1,0,4,300]' ]
 expect_exit qemu-drive 0
+expect_exit qemu-drive-json 0
+check "QEMU's drive through sg: a CD-ROM, no CD Mastering feature, GET CONFIGURATION's RT ignored" \
+	[ "$(out_of qemu-drive-json | jq -c '[.current_profile.name, .device_type, .cd_mastering, .ignores_rt]' \
+		2>/dev/null)" = '["CD-ROM",5,null,true]' ]
+expect_err qemu-drive-json "ignores GET CONFIGURATION's RT = 2"
 expect_exit qemu-burn 3
 expect_err qemu-burn "cannot write CDs"
 expect_err qemu-burn "nothing was written"
