@@ -172,7 +172,8 @@ static int stream_all(struct job *j)
 	return rc;
 }
 
-/* Sync every file, then rename them all; if a rename fails, the ones already in place go again. */
+/* Sync every file, then rename them all; if a rename fails, the ones already in place are undone: the
+ * files the destinations held before (--force) come back, or the new ones go. */
 static int commit_all(struct job *j)
 {
 	int rc = RAWCD_OK;
@@ -181,6 +182,9 @@ static int commit_all(struct job *j)
 			rc = rcd_outfile_finish(&j->out[k], j->diag);
 	if (rc == RAWCD_OK && j->opts->cancel && *j->opts->cancel)
 		rc = RAWCD_E_CANCELED;
+	for (int k = 0; k < OUT_COUNT && rc == RAWCD_OK; k++)
+		if (j->path[k])
+			rcd_outfile_keep_old(&j->out[k]);
 	int done = 0;
 	for (; done < OUT_COUNT && rc == RAWCD_OK; done++)
 		if (j->path[done])
@@ -188,7 +192,7 @@ static int commit_all(struct job *j)
 	if (rc != RAWCD_OK)
 		for (int k = 0; k < done - 1; k++)
 			if (j->path[k])
-				unlink(j->path[k]);
+				rcd_outfile_restore(&j->out[k]);
 	return rc;
 }
 

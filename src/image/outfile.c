@@ -109,12 +109,49 @@ int rcd_outfile_commit(struct rcd_outfile *o, rawcd_diag *diag)
 	return RAWCD_OK;
 }
 
+void rcd_outfile_keep_old(struct rcd_outfile *o)
+{
+	struct stat st;
+	if (o->old || lstat(o->path, &st) != 0 || !S_ISREG(st.st_mode))
+		return;
+	char *dir = rcd_path_folder(o->path);
+	for (unsigned i = 0; dir && i < 100; i++) {
+		char *name = NULL;
+		if (asprintf(&name, "%s/.%s.rawcd-old-%ld-%u", dir, rcd_path_base(o->path), (long)getpid(), i) < 0)
+			break;
+		if (link(o->path, name) == 0) {
+			o->old = name;
+			break;
+		}
+		int err = errno;
+		free(name);
+		if (err != EEXIST)
+			break; /* no hard links here: the old file cannot be kept */
+	}
+	free(dir);
+}
+
+void rcd_outfile_restore(struct rcd_outfile *o)
+{
+	if (!o->old) {
+		unlink(o->path);
+		return;
+	}
+	if (rename(o->old, o->path) == 0) {
+		free(o->old);
+		o->old = NULL;
+	}
+}
+
 void rcd_outfile_discard(struct rcd_outfile *o)
 {
 	if (o->fd >= 0)
 		close(o->fd);
 	if (o->temp)
 		unlink(o->temp);
+	if (o->old)
+		unlink(o->old);
+	free(o->old);
 	free(o->temp);
 	free(o->path);
 	*o = (struct rcd_outfile){.fd = -1};

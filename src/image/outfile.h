@@ -13,6 +13,8 @@
 struct rcd_outfile {
 	char *path;      /* the destination */
 	char *temp;      /* the temporary file beside it; NULL once renamed or removed */
+	char *old;       /* a second name (hard link) of the file the destination held, while a commit of
+			    several files may still have to put it back; NULL if none */
 	int fd;
 	uint64_t written;  /* bytes written so far */
 	uint64_t synced;   /* bytes whose writeback is complete (sync_file_range) */
@@ -26,7 +28,16 @@ int rcd_outfile_write(struct rcd_outfile *o, const void *bytes, size_t n, rawcd_
 int rcd_outfile_finish(struct rcd_outfile *o, rawcd_diag *diag);
 /* Rename the finished temporary file to the destination and sync the folder. */
 int rcd_outfile_commit(struct rcd_outfile *o, rawcd_diag *diag);
-/* Remove the temporary file if it still exists and free the names. Safe after any of the above. */
+/* Before the commit of several files: give the file now at the destination a second, hidden name
+ * beside it (a hard link), so that rcd_outfile_restore() can put it back if a later rename fails. Does
+ * nothing when there is no such file, or when the filesystem has no hard links (then the old file
+ * cannot be kept). */
+void rcd_outfile_keep_old(struct rcd_outfile *o);
+/* After a committed file's companion failed to commit: put back what the destination held before (or
+ * remove the new file if there was nothing), so that no mix of old and new files is left. */
+void rcd_outfile_restore(struct rcd_outfile *o);
+/* Remove the temporary file and the second name of the old file if they still exist, and free the
+ * names. Safe after any of the above. */
 void rcd_outfile_discard(struct rcd_outfile *o);
 
 #endif

@@ -9,6 +9,8 @@
  *   RAWCD_INJECT_WRITE_PATH=S    only files whose path contains S (default: every regular file)
  *   RAWCD_INJECT_READ_AFTER=N, RAWCD_INJECT_READ_PATH=S, RAWCD_INJECT_READ_ERRNO (default EIO): the
  *                                same for read() and pread()
+ *   RAWCD_INJECT_RENAME_PATH=S   rename() of a file whose new name contains S fails with EIO (the
+ *                                first one only), as when the disk goes away between two renames
  * The first injected failure prints one line to stderr, "rawcd-inject: ..." (so a test can tell that
  * the failure came from here). Only calls that go through the PLT are seen: stdio's own reads inside
  * libc (fread of the sheet) are not.
@@ -33,6 +35,7 @@
 #include <unistd.h>
 
 typedef ssize_t (*write_fn)(int, const void *, size_t);
+typedef int (*rename_fn)(const char *, const char *);
 typedef ssize_t (*pwrite_fn)(int, const void *, size_t, off_t);
 typedef ssize_t (*read_fn)(int, void *, size_t);
 typedef ssize_t (*pread_fn)(int, void *, size_t, off_t);
@@ -148,4 +151,17 @@ ssize_t pread(int fd, void *buf, size_t n, off_t off)
 ssize_t pread64(int fd, void *buf, size_t n, off_t off)
 {
 	return pread(fd, buf, n, off);
+}
+
+int rename(const char *from, const char *to)
+{
+	REAL(rename, rename_fn);
+	static atomic_bool fired;
+	const char *s = getenv("RAWCD_INJECT_RENAME_PATH");
+	if (s && *s && strstr(to, s) && !atomic_exchange(&fired, true)) {
+		fprintf(stderr, "rawcd-inject: rename to %s fails with EIO\n", to);
+		errno = EIO;
+		return -1;
+	}
+	return real_rename(from, to);
 }

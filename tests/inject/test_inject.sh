@@ -11,6 +11,7 @@
 #  - ENOSPC at the first byte, half way through the image, in the .sub of --format clonecd, in the
 #    2448-byte image of --format raw96, while writing OUT.cue after the whole image  exit 3, "No space"
 #  - ENOSPC half way, over existing OUT files with --force                           exit 3, old files kept
+#  - the rename of OUT.cue fails after OUT.bin's (with and without old files, --force) exit 3, old files back
 #  - a real full filesystem: a 1 MiB tmpfs (skipped when mount is not allowed)      exit 3, "No space"
 #  - EIO reading the BIN half way; EIO reading a WAVE (libsndfile)                  exit 3, file named
 #  - the shim loaded with no failure set: the same bytes as without it (control)
@@ -127,7 +128,20 @@ snapshot >"$tmp/log/after-force"
 check "ENOSPC over existing OUT with --force: exit 3" [ "$st" = 3 ]
 check "ENOSPC over existing OUT with --force: the old files kept, nothing else" \
 	diff -u "$tmp/log/before-force" "$tmp/log/after-force"
+
+# The second rename fails (OUT.cue) after OUT.bin was renamed into place: the old OUT.bin comes back.
+st=0
+env LD_PRELOAD="$shim" RAWCD_INJECT_RENAME_PATH=/x.cue "$rawcd" convert big.cue -o "$out/x.bin" --force \
+	>/dev/null 2>"$tmp/log/rename.err" || st=$?
+snapshot >"$tmp/log/after-rename"
+check "rename of OUT.cue fails over existing OUT with --force: exit 3" [ "$st" = 3 ]
+check "rename of OUT.cue fails: the injected failure, named" \
+	grep -q '^rawcd: .*x\.cue.*renaming the temporary file into place failed: Input/output error' "$tmp/log/rename.err"
+check "rename of OUT.cue fails: the old OUT.bin and OUT.cue are back, nothing else" \
+	diff -u "$tmp/log/before-force" "$tmp/log/after-rename"
 rm -f "$out/x.bin" "$out/x.cue"
+expect "rename of OUT.cue fails with no old files: nothing left" 3 '^rawcd: .*x\.cue.*renaming' \
+	RAWCD_INJECT_RENAME_PATH=/x.cue -- convert big.cue -o "$out/x.bin"
 
 R=RAWCD_INJECT_READ_AFTER
 expect "EIO reading the BIN half way" 3 '^rawcd: .*a\.bin.*Input/output error' \
