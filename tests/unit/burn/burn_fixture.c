@@ -117,6 +117,14 @@ rawcd_transport *bf_open(const struct rawcd_emu_config *cfg)
 	return t;
 }
 
+rawcd_transport *bf_open_faults(const struct rawcd_emu_fault *faults, size_t n)
+{
+	struct rawcd_emu_config cfg = RAWCD_EMU_CONFIG_INIT;
+	cfg.faults = faults;
+	cfg.fault_count = n;
+	return bf_open(&cfg);
+}
+
 int bf_burn(rawcd_transport *t, const struct rawcd_disc *disc, const struct rawcd_burn_options *opts,
 	    struct rawcd_burn_result *result, rawcd_diag **diag)
 {

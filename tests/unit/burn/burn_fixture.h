@@ -37,6 +37,9 @@ struct rawcd_disc *bf_load(void);
 /* Open an emulated recorder with @p cfg (NULL: defaults); the test fails if that fails. */
 rawcd_transport *bf_open(const struct rawcd_emu_config *cfg);
 
+/* Open an emulated recorder with the defaults and @p n scripted @p faults (copied at the open). */
+rawcd_transport *bf_open_faults(const struct rawcd_emu_fault *faults, size_t n);
+
 /* Burn @p disc on @p t with @p opts (NULL: defaults); *diag is new (free it). */
 int bf_burn(rawcd_transport *t, const struct rawcd_disc *disc, const struct rawcd_burn_options *opts,
 	    struct rawcd_burn_result *result, rawcd_diag **diag);

@@ -392,10 +392,7 @@ static unsigned toc_read_occurrence(const struct rawcd_disc *d, unsigned format)
 static rawcd_transport *burn_and_verify(const struct rawcd_disc *d, const struct rawcd_emu_fault *faults, size_t n,
 					struct rawcd_burn_result *r, rawcd_diag **diag)
 {
-	struct rawcd_emu_config cfg = RAWCD_EMU_CONFIG_INIT;
-	cfg.faults = faults;
-	cfg.fault_count = n;
-	rawcd_transport *t = bf_open(&cfg);
+	rawcd_transport *t = bf_open_faults(faults, n);
 	struct rawcd_burn_options o = RAWCD_BURN_OPTIONS_INIT;
 	o.verify = true;
 	cr_assert_eq(bf_burn(t, d, &o, r, diag), RAWCD_OK, "%s", bf_diag_text(*diag));
@@ -454,10 +451,7 @@ Test(burn, verify_compares_the_isrcs_read_before_a_failure)
 	struct rawcd_disc *d = bf_load();
 	/* READ SUB-CHANNEL number 4 (track 3's ISRC, after the MCN and tracks 1 and 2) is refused */
 	struct rawcd_emu_fault fault = {RAWCD_MMC_OP_READ_SUBCHANNEL, 4, 1, 0, RAWCD_EMU_FAULT_SENSE, 5, 0x24, 0x00, 0};
-	struct rawcd_emu_config cfg = RAWCD_EMU_CONFIG_INIT;
-	cfg.faults = &fault;
-	cfg.fault_count = 1;
-	rawcd_transport *t = bf_open(&cfg);
+	rawcd_transport *t = bf_open_faults(&fault, 1);
 	struct rawcd_burn_result r;
 	rawcd_diag *diag;
 	cr_assert_eq(bf_burn(t, d, NULL, &r, &diag), RAWCD_OK, "%s", bf_diag_text(diag));

@@ -504,10 +504,7 @@ Test(burn_faults, a_drive_without_read_buffer_capacity_is_asked_once)
 		{{RAWCD_MMC_OP_READ_BUFFER_CAPACITY, 1, 0, 0, RAWCD_EMU_FAULT_SENSE, 5, 0x20, 0x00, 0}};
 	bf_mixed_sheet(0);
 	struct rawcd_disc *d = bf_load();
-	struct rawcd_emu_config cfg = RAWCD_EMU_CONFIG_INIT;
-	cfg.faults = f;
-	cfg.fault_count = 1;
-	rawcd_transport *t = bf_open(&cfg);
+	rawcd_transport *t = bf_open_faults(f, 1);
 	rawcd_diag *diag = rawcd_diag_new();
 	struct rawcd_burn_result r;
 	last_fill = 7;

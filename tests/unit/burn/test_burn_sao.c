@@ -373,11 +373,8 @@ Test(burn_sao, a_refused_cue_sheet_fails_with_nothing_written)
 {
 	bf_mixed_sheet(0);
 	struct rawcd_disc *d = bf_load();
-	struct rawcd_emu_config cfg = RAWCD_EMU_CONFIG_INIT;
 	const struct rawcd_emu_fault f = {RAWCD_MMC_OP_SEND_CUE_SHEET, 1, 0, 0, RAWCD_EMU_FAULT_SENSE, 5, 0x26, 0x00, 0};
-	cfg.faults = &f;
-	cfg.fault_count = 1;
-	rawcd_transport *t = bf_open(&cfg);
+	rawcd_transport *t = bf_open_faults(&f, 1);
 	struct rawcd_burn_options o = sao_options();
 	struct rawcd_burn_result r;
 	rawcd_diag *diag;
@@ -476,15 +473,12 @@ Test(burn_sao, progress_and_busy_resends)
 {
 	bf_mixed_sheet(0);
 	struct rawcd_disc *d = bf_load();
-	struct rawcd_emu_config cfg = RAWCD_EMU_CONFIG_INIT;
 	const struct rawcd_emu_fault f[] = {
 		{RAWCD_MMC_OP_WRITE10, 5, 3, 0, RAWCD_EMU_FAULT_SENSE, 2, 0x04, 0x08, 0},
 		{RAWCD_MMC_OP_SEND_CUE_SHEET, 1, 1, 0, RAWCD_EMU_FAULT_SENSE, 2, 0x04, 0x08, 0},
 		{RAWCD_MMC_OP_WRITE10, 30, 1, 0, RAWCD_EMU_FAULT_RECOVERED, 1, 0x17, 0x01, 0},
 	};
-	cfg.faults = f;
-	cfg.fault_count = 3;
-	rawcd_transport *t = bf_open(&cfg);
+	rawcd_transport *t = bf_open_faults(f, 3);
 	struct rawcd_burn_options o = sao_options();
 	struct progress_log l = {.monotonic = true};
 	struct rawcd_burn_result r;

@@ -297,10 +297,7 @@ Test(drive, a_drive_that_refuses_read_subchannel_leaves_the_mcn_and_isrcs_empty)
 	struct rawcd_disc *d = bf_load();
 	/* every READ SUB-CHANNEL refused as an unknown command, as by a drive without it */
 	struct rawcd_emu_fault fault = {RAWCD_MMC_OP_READ_SUBCHANNEL, 1, 0, 0, RAWCD_EMU_FAULT_SENSE, 5, 0x20, 0x00, 0};
-	struct rawcd_emu_config cfg = RAWCD_EMU_CONFIG_INIT;
-	cfg.faults = &fault;
-	cfg.fault_count = 1;
-	rawcd_transport *t = bf_open(&cfg);
+	rawcd_transport *t = bf_open_faults(&fault, 1);
 	struct rawcd_burn_result r;
 	rawcd_diag *diag;
 	cr_assert_eq(bf_burn(t, d, NULL, &r, &diag), RAWCD_OK, "%s", bf_diag_text(diag));
@@ -346,10 +343,7 @@ Test(drive, isrcs_read_before_a_failing_track_are_kept)
 	struct rawcd_disc *d = bf_load();
 	/* READ SUB-CHANNEL number 4 (after the MCN and tracks 1 and 2) times out */
 	struct rawcd_emu_fault fault = {RAWCD_MMC_OP_READ_SUBCHANNEL, 4, 1, 0, RAWCD_EMU_FAULT_TIMEOUT, 0, 0, 0, 0};
-	struct rawcd_emu_config cfg = RAWCD_EMU_CONFIG_INIT;
-	cfg.faults = &fault;
-	cfg.fault_count = 1;
-	rawcd_transport *t = bf_open(&cfg);
+	rawcd_transport *t = bf_open_faults(&fault, 1);
 	struct rawcd_burn_result r;
 	rawcd_diag *diag;
 	cr_assert_eq(bf_burn(t, d, NULL, &r, &diag), RAWCD_OK, "%s", bf_diag_text(diag));

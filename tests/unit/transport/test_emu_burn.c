@@ -372,18 +372,26 @@ Test(emu_burn, pq16_to_a_sink_file, .fini = remove_all)
 	fclose(b);
 }
 
-Test(emu_burn, raw_recording_without_a_lead_out_leaves_the_disc_incomplete)
+/* A raw recording from a lead-in at 99:59:00 (LBA -225) to LBA 74 whose lead-in Q holds A0 only, with no
+ * lead-out yet; @p d is room for 25 raw96 blocks. */
+static rawcd_transport *short_recording(uint8_t *d)
 {
-	/* a burn stopped part way (SIGINT, an error): SYNCHRONIZE CACHE closes nothing that reads back */
 	struct rawcd_emu_config cfg = RAWCD_EMU_CONFIG_INIT;
 	cfg.atip_leadin = (struct rawcd_msf){99, 59, 0};
 	rawcd_transport *t = emu_open(&cfg);
 	cr_assert(emu_select(t, RAWCD_MMC_WRITE_RAW, 3, false, false).ok);
-	uint8_t *d = malloc((size_t)RAW96_BLOCK * 25);
 	for (int32_t lba = -225; lba < 75; lba += 25) {
 		emu_blocks(d, RAW96_BLOCK, lba, 25, true);
 		cr_assert(emu_write(t, lba, 25, d, RAW96_BLOCK).ok);
 	}
+	return t;
+}
+
+Test(emu_burn, raw_recording_without_a_lead_out_leaves_the_disc_incomplete)
+{
+	/* a burn stopped part way (SIGINT, an error): SYNCHRONIZE CACHE closes nothing that reads back */
+	uint8_t *d = malloc((size_t)RAW96_BLOCK * 25);
+	rawcd_transport *t = short_recording(d);
 	cr_assert(emu_sync(t, false).ok);
 	cr_assert_eq(emu_state(t).disc_status, 1, "incomplete");
 	cr_assert_eq(emu_state(t).leadout_frames, 0);
@@ -395,15 +403,8 @@ Test(emu_burn, wrong_lead_in_makes_no_toc)
 {
 	/* a lead-in whose Q says nothing of A1/A2, then a lead-out: the disc completes, its TOC cannot be
 	 * read */
-	struct rawcd_emu_config cfg = RAWCD_EMU_CONFIG_INIT;
-	cfg.atip_leadin = (struct rawcd_msf){99, 59, 0};
-	rawcd_transport *t = emu_open(&cfg);
-	cr_assert(emu_select(t, RAWCD_MMC_WRITE_RAW, 3, false, false).ok);
 	uint8_t *d = malloc((size_t)RAW96_BLOCK * 25);
-	for (int32_t lba = -225; lba < 75; lba += 25) {
-		emu_blocks(d, RAW96_BLOCK, lba, 25, true);
-		cr_assert(emu_write(t, lba, 25, d, RAW96_BLOCK).ok);
-	}
+	rawcd_transport *t = short_recording(d);
 	emu_leadout_blocks(d, RAW96_BLOCK, 75, 25);
 	cr_assert(emu_write(t, 75, 25, d, RAW96_BLOCK).ok);
 	cr_assert(emu_sync(t, false).ok);
