@@ -74,7 +74,9 @@ int rawcd_cdtext_build(struct rawcd_cdtext_packs *out, const struct rawcd_disc *
 int rawcd_cdtext_read_file(struct rawcd_cdtext_packs *out, const char *path, rawcd_diag *diag);
 
 /**
- * The CD-TEXT of a disc, as a recorder would write it in the lead-in: the sheet's CDTEXTFILE (a path
+ * The CD-TEXT of a disc, as a recorder would write it in the lead-in: the packs its reader kept
+ * (rawcd_disc.cdtext_pack: a TOC file's language blocks, a .ccd's [CDText]), copied as they are; else the
+ * sheet's CDTEXTFILE (a path
  * relative to the sheet's folder), read and checked (CRCs, sequence numbers, size information) with
  * rawcd_cdtext_decode(); else packs built from the sheet's CD-TEXT keywords (rawcd_cdtext_build()).
  * @return as those two calls: RAWCD_OK (count 0 when there is no text); RAWCD_E_INPUT (a bad CDTEXTFILE,

@@ -50,7 +50,39 @@ enum rawcd_file_type {
 	RAWCD_FILE_WAVE,     /**< audio read through libsndfile (any container it reads) */
 	RAWCD_FILE_AIFF,
 	RAWCD_FILE_MP3,
-	RAWCD_FILE_FLAC
+	RAWCD_FILE_FLAC,
+	RAWCD_FILE_ZERO      /**< no file: `bytes` of zeros (cdrdao SILENCE and ZERO); path and name are NULL */
+};
+
+/** Which reader a disc came from (rawcd_input_load() detects it by content). */
+enum rawcd_input_kind {
+	RAWCD_INPUT_CUE,     /**< a CUE sheet (cue.h) */
+	RAWCD_INPUT_TOC,     /**< a cdrdao TOC file (tocfile.h) */
+	RAWCD_INPUT_CCD,     /**< a CloneCD image: .ccd + .img + .sub (ccd.h) */
+	RAWCD_INPUT_RAW      /**< a raw image of 2448- or 2368-byte sectors with subcode (rawimage.h) */
+};
+
+/** How an image stores the subcode it recorded (rawcd_recorded_subcode). */
+enum rawcd_subcode_store {
+	RAWCD_SUBSTORE_NONE = 0, /**< none: the subcode is generated */
+	RAWCD_SUBSTORE_CHANNELS, /**< 96 bytes a sector, channel after channel: 12 bytes P, 12 Q, then R … W
+	                              (CloneCD .sub) */
+	RAWCD_SUBSTORE_RAW96,    /**< 96 bytes a sector, raw interleaved P–W (MMC data block type 3) */
+	RAWCD_SUBSTORE_PQ16      /**< 16 bytes a sector: 12 bytes Q, 3 zero, P in bit 7 of the last (type 1) */
+};
+
+/** Subcode an image recorded, kept as it is (deliberately wrong Q of protection schemes and LibCrypt
+ *  included): the sector stream reads it in place of the generated subcode for the LBAs it covers,
+ *  unless asked to regenerate (rawcd_stream_options.regenerate_subcode). */
+struct rawcd_recorded_subcode {
+	enum rawcd_subcode_store store; /**< RAWCD_SUBSTORE_NONE: the disc has no recorded subcode */
+	char *path;            /**< the file that holds it (the .sub, or the raw image itself) */
+	uint64_t byte_offset;  /**< bytes from the start of the file to the subcode of @c first_lba */
+	unsigned record_size;  /**< bytes from one sector's subcode to the next: 96 (.sub), 2448 (raw96 image),
+	                            2368 (pq16 image) */
+	int32_t first_lba;     /**< LBA of the first record (-N for an image with a lead-in, else 0) */
+	uint32_t sectors;      /**< records held (a short file holds fewer than the disc: the rest is
+	                            generated) */
 };
 
 /** CUE `TRACK` modes. */
@@ -103,6 +135,13 @@ struct rawcd_file {
 	bool loaded;      /**< true once rawcd_disc_load_files() has measured it */
 	uint64_t bytes;   /**< size in bytes (BINARY/MOTOROLA) or 4 * sample frames (audio files) */
 	uint32_t sectors; /**< length in sectors of its tracks' sector size, rounded up (padded) */
+	uint64_t byte_offset; /**< bytes before the data the disc uses (cdrdao `#offset` and start times;
+	                           a raw image's lead-in is skipped through extents instead); 0 for CUE */
+	uint64_t byte_length; /**< bytes used from @c byte_offset on (cdrdao's length); 0 = to the end */
+	unsigned record_size; /**< bytes from one sector to the next in the file when it is not the track mode's
+	                           size: 2448 or 2368 for a raw image whose records carry subcode after the
+	                           2352 main bytes; 0 = rawcd_track_mode_file_sector_size() */
+	bool swap;            /**< audio stored big-endian although the type says otherwise (cdrdao SWAP) */
 };
 
 #define RAWCD_NO_FILE ((size_t)-1) /**< rawcd_index.file of an index given before any FILE line */
@@ -185,6 +224,13 @@ struct rawcd_disc {
 	                                    within a session they join up; the gap between sessions (lead-out,
 	                                    lead-in) is in none */
 	size_t extent_count;
+	enum rawcd_input_kind input_kind; /**< the reader that built it */
+	struct rawcd_recorded_subcode recorded_subcode; /**< what the image recorded (CloneCD, raw), or none */
+	uint8_t (*cdtext_pack)[18];  /**< CD-TEXT packs the input gave as packs or blocks (a TOC file's
+	                                  language blocks, a .ccd's [CDText]), all blocks in recorded order;
+	                                  when there are some they are the disc's CD-TEXT (before CDTEXTFILE
+	                                  and the CUE keywords; rawcd_cdtext_for_disc()) */
+	size_t cdtext_pack_count;
 };
 
 /** Options for rawcd_disc_layout(). Initialise with RAWCD_LAYOUT_OPTIONS_INIT. */

@@ -201,7 +201,7 @@ static int load(const struct burn_args *a, struct rawcd_disc **disc)
 	struct rawcd_layout_options layout = RAWCD_LAYOUT_OPTIONS_INIT;
 	layout.capacity_lba = RAWCD_LBA_MAX;
 	rawcd_diag *diag = rawcd_diag_new();
-	int rc = rawcd_cue_load(disc, a->input, &layout, diag);
+	int rc = rawcd_input_load(disc, a->input, &layout, diag);
 	if (!a->quiet || rc)
 		cli_print_diag(diag);
 	rawcd_diag_free(diag);

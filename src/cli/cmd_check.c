@@ -65,11 +65,21 @@ int cmd_check(int argc, char **argv)
 	const char *sheet = argv[optind];
 	rawcd_diag *diag = rawcd_diag_new();
 	struct rawcd_disc *disc = NULL;
-	int rc = rawcd_cue_parse_file(&disc, sheet, diag);
-	bool files = rc == RAWCD_OK && all_files_exist(disc);
-	if (files)
+	enum rawcd_input_kind kind = RAWCD_INPUT_CUE;
+	int rc = rawcd_input_detect(sheet, &kind, diag);
+	bool files = false;
+	if (rc == RAWCD_OK && kind != RAWCD_INPUT_CUE) {
+		/* TOC files, CloneCD and raw images: read with their files, as every command reads them */
+		rc = rawcd_input_load(&disc, sheet, NULL, diag);
+		files = true;
+	} else if (rc == RAWCD_OK) {
+		rc = rawcd_cue_parse_file(&disc, sheet, diag);
+		files = rc == RAWCD_OK && all_files_exist(disc);
+	}
+	bool measured = kind != RAWCD_INPUT_CUE;
+	if (files && !measured)
 		rc = rawcd_disc_load_files(disc, diag);
-	if (files && rc == RAWCD_OK)
+	if (files && !measured && rc == RAWCD_OK)
 		rc = rawcd_disc_layout(disc, NULL, diag);
 	if (json) {
 		print_json(sheet, rc, disc, files, diag);

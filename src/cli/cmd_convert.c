@@ -131,7 +131,7 @@ int cmd_convert(int argc, char **argv)
 	rawcd_diag *diag = rawcd_diag_new();
 	struct rawcd_disc *disc = NULL;
 	struct progress prog = {.start = cli_now(), .tty = !a.quiet && isatty(STDERR_FILENO)};
-	rc = rawcd_cue_load(&disc, a.input, &a.layout, diag);
+	rc = rawcd_input_load(&disc, a.input, &a.layout, diag);
 	if (rc == RAWCD_OK) {
 		struct rawcd_image_options opts = a.image;
 		opts.force = a.force;

@@ -238,7 +238,7 @@ int cmd_toc(int argc, char **argv)
 		return toc_from_device(&a);
 	rawcd_diag *diag = rawcd_diag_new();
 	struct rawcd_disc *disc = NULL;
-	rc = rawcd_cue_load(&disc, a.input, &a.layout, diag);
+	rc = rawcd_input_load(&disc, a.input, &a.layout, diag);
 	cli_print_diag(diag);
 	rawcd_diag_free(diag);
 	if (rc)

@@ -31,10 +31,23 @@ static void report_from_sheet(const struct rawcd_disc *d, const rawcd_diag *file
 	}
 }
 
+/* Packs the reader kept (a TOC file's blocks, a .ccd's [CDText]): the disc's CD-TEXT as they are. */
+static int copy_packs(struct rawcd_cdtext_packs *out, const struct rawcd_disc *disc)
+{
+	out->pack = malloc(disc->cdtext_pack_count * RAWCD_CDTEXT_PACK_SIZE);
+	if (!out->pack)
+		return RAWCD_E_NOMEM;
+	memcpy(out->pack, disc->cdtext_pack, disc->cdtext_pack_count * RAWCD_CDTEXT_PACK_SIZE);
+	out->count = disc->cdtext_pack_count;
+	return RAWCD_OK;
+}
+
 int rawcd_cdtext_for_disc(struct rawcd_cdtext_packs *out, const struct rawcd_disc *disc, rawcd_diag *diag)
 {
 	if (!out || !disc)
 		return RAWCD_E_ARG;
+	if (disc->cdtext_pack_count)
+		return copy_packs(out, disc);
 	if (!disc->cdtextfile)
 		return rawcd_cdtext_build(out, disc, diag);
 	char *path = rcd_path_beside(disc->sheet_path, disc->cdtextfile); /* as FILE names are */

@@ -46,6 +46,24 @@ static const char *subtype_name(int subtype)
 	return "an unknown sample format";
 }
 
+/* The bytes the disc uses of a file of @p size bytes: from byte_offset on, byte_length of them (cdrdao's
+ * start and length) or up to the end. */
+static int apply_range(struct rawcd_file *f, uint64_t size, const char *sheet, rawcd_diag *diag)
+{
+	if (f->byte_offset > size)
+		return rcd_error(diag, RAWCD_E_INPUT, sheet, f->line, "FILE \"%s\" is %llu bytes, but its data is "
+				 "to start at byte %llu: give a start inside the file", f->name,
+				 (unsigned long long)size, (unsigned long long)f->byte_offset);
+	uint64_t left = size - f->byte_offset;
+	if (f->byte_length > left)
+		return rcd_error(diag, RAWCD_E_INPUT, sheet, f->line, "FILE \"%s\" has %llu bytes from byte %llu "
+				 "on, fewer than the %llu asked for: give a shorter length or the right file",
+				 f->name, (unsigned long long)left, (unsigned long long)f->byte_offset,
+				 (unsigned long long)f->byte_length);
+	f->bytes = f->byte_length ? f->byte_length : left;
+	return RAWCD_OK;
+}
+
 static int measure_audio(struct rawcd_file *f, const char *sheet, rawcd_diag *diag)
 {
 	SF_INFO info = {0};
@@ -64,7 +82,10 @@ static int measure_audio(struct rawcd_file *f, const char *sheet, rawcd_diag *di
 				 info.samplerate, subtype_name(sub), info.channels,
 				 info.channels == 1 ? "" : "s");
 	}
-	f->bytes = (uint64_t)info.frames * 4;
+	int rc = apply_range(f, (uint64_t)info.frames * 4, sheet, diag);
+	if (rc)
+		return rc;
+	info.frames = (sf_count_t)(f->bytes / 4);
 	uint64_t sectors = ((uint64_t)info.frames + RAWCD_AUDIO_FRAMES_PER_SECTOR - 1) / RAWCD_AUDIO_FRAMES_PER_SECTOR;
 	if (info.frames % RAWCD_AUDIO_FRAMES_PER_SECTOR)
 		rcd_warn(diag, sheet, f->line,
@@ -74,11 +95,29 @@ static int measure_audio(struct rawcd_file *f, const char *sheet, rawcd_diag *di
 	return RAWCD_OK;
 }
 
+/* Sectors of @p size bytes in f->bytes, padded: a warning when it is not a whole number. */
+static void count_sectors(struct rawcd_file *f, unsigned size, const char *sheet, rawcd_diag *diag)
+{
+	uint64_t sectors = (f->bytes + size - 1) / size;
+	if (f->bytes % size)
+		rcd_warn(diag, sheet, f->line,
+			 "FILE \"%s\" is %llu bytes, not a whole number of %u-byte sectors: the last sector "
+			 "is padded with zeros", f->name ? f->name : "(zero data)", (unsigned long long)f->bytes, size);
+	f->sectors = sectors > UINT32_MAX ? UINT32_MAX : (uint32_t)sectors;
+}
+
 static int measure_one(struct rawcd_disc *d, size_t i, rawcd_diag *diag)
 {
 	struct rawcd_file *f = &d->files[i];
 	const char *sheet = d->sheet_path;
 	struct stat st, sheet_st;
+	if (f->type == RAWCD_FILE_ZERO) {
+		enum rawcd_track_mode m = RAWCD_MODE_AUDIO;
+		unsigned zsize = file_sector_size(d, i, &m);
+		count_sectors(f, zsize ? zsize : RAWCD_SECTOR_SIZE, sheet, diag);
+		f->loaded = true;
+		return RAWCD_OK;
+	}
 	if (stat(f->path, &st) != 0)
 		return rcd_error(diag, RAWCD_E_INPUT, sheet, f->line, "FILE \"%s\" cannot be opened (%s): check "
 				 "the name in the sheet and that the file is beside it", f->name, strerror(errno));
@@ -110,13 +149,10 @@ static int measure_one(struct rawcd_disc *d, size_t i, rawcd_diag *diag)
 			return rcd_error(diag, RAWCD_E_INPUT, sheet, f->line, "FILE \"%s\" cannot be read (%s)",
 					 f->name, strerror(errno));
 		fclose(fp);
-		f->bytes = (uint64_t)st.st_size;
-		uint64_t sectors = (f->bytes + size - 1) / size;
-		if (f->bytes % size)
-			rcd_warn(diag, sheet, f->line,
-				 "FILE \"%s\" is %llu bytes, not a whole number of %u-byte sectors: the last sector "
-				 "is padded with zeros", f->name, (unsigned long long)f->bytes, size);
-		f->sectors = sectors > UINT32_MAX ? UINT32_MAX : (uint32_t)sectors;
+		rc = apply_range(f, (uint64_t)st.st_size, sheet, diag);
+		if (rc)
+			return rc;
+		count_sectors(f, f->record_size ? f->record_size : size, sheet, diag);
 	}
 	f->loaded = rc == RAWCD_OK;
 	return rc;

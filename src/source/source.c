@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Track payload from input files: BINARY and MOTOROLA with pread(), audio files through libsndfile
- * (sample frames as 16-bit integers, whatever the container: WAVE, AIFF, FLAC, MP3). */
+ * (sample frames as 16-bit integers, whatever the container: WAVE, AIFF, FLAC, MP3), ZERO as zeros.
+ * A file's data starts at its byte_offset and ends after byte_length bytes (cdrdao's start and length);
+ * records of another size than the sector (a raw image's 2448 bytes) give their first sector_size bytes. */
 #include "source/source.h"
 
 #include <errno.h>
@@ -19,7 +21,10 @@ struct rcd_source {
 	int fd;            /* BINARY, MOTOROLA */
 	SNDFILE *sf;       /* audio files */
 	sf_count_t frame;  /* libsndfile's read position, to skip needless seeks */
+	uint8_t *records;  /* RECORD_BATCH records, when the file's records are larger than its sectors */
 };
+
+#define RECORD_BATCH 64
 
 int rcd_source_open(struct rcd_source **out, const struct rawcd_disc *disc, size_t f, rawcd_diag *diag)
 {
@@ -28,6 +33,10 @@ int rcd_source_open(struct rcd_source **out, const struct rawcd_disc *disc, size
 	if (!s)
 		return RAWCD_E_NOMEM;
 	*s = (struct rcd_source){.disc = disc, .file = file, .fd = -1};
+	if (file->type == RAWCD_FILE_ZERO) {
+		*out = s;
+		return RAWCD_OK;
+	}
 	if (file->type == RAWCD_FILE_BINARY || file->type == RAWCD_FILE_MOTOROLA) {
 		s->fd = open(file->path, O_RDONLY | O_CLOEXEC);
 		if (s->fd >= 0)
@@ -47,11 +56,27 @@ int rcd_source_open(struct rcd_source **out, const struct rawcd_disc *disc, size
 	return RAWCD_OK;
 }
 
+/* Bytes of the file's data left from @p pos (relative to byte_offset) on, at most @p bytes. */
+static size_t within_length(const struct rawcd_file *f, uint64_t pos, size_t bytes)
+{
+	if (!f->byte_length)
+		return bytes;
+	if (pos >= f->byte_length)
+		return 0;
+	return f->byte_length - pos < bytes ? (size_t)(f->byte_length - pos) : bytes;
+}
+
+static bool big_endian_audio(const struct rawcd_file *f)
+{
+	return f->type == RAWCD_FILE_MOTOROLA ? !f->swap : f->swap;
+}
+
 static int read_binary(struct rcd_source *s, uint64_t pos, size_t bytes, uint8_t *out, rawcd_diag *diag)
 {
-	size_t done = 0;
-	while (done < bytes) {
-		ssize_t n = pread(s->fd, out + done, bytes - done, (off_t)(pos + done));
+	size_t done = 0, want = within_length(s->file, pos, bytes);
+	pos += s->file->byte_offset;
+	while (done < want) {
+		ssize_t n = pread(s->fd, out + done, want - done, (off_t)(pos + done));
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0)
@@ -63,7 +88,7 @@ static int read_binary(struct rcd_source *s, uint64_t pos, size_t bytes, uint8_t
 	}
 	memset(out + done, 0, bytes - done);
 	/* A lone last byte is the high half of a sample whose low half is the zero padding. */
-	if (s->file->type == RAWCD_FILE_MOTOROLA)
+	if (big_endian_audio(s->file))
 		for (size_t i = 0; i < done && i + 1 < bytes; i += 2) {
 			uint8_t t = out[i];
 			out[i] = out[i + 1];
@@ -74,6 +99,10 @@ static int read_binary(struct rcd_source *s, uint64_t pos, size_t bytes, uint8_t
 
 static int read_audio(struct rcd_source *s, uint64_t pos, size_t bytes, uint8_t *out, rawcd_diag *diag)
 {
+	size_t want = within_length(s->file, pos, bytes);
+	memset(out + want, 0, bytes - want);
+	bytes = want;
+	pos += s->file->byte_offset;
 	sf_count_t frame = (sf_count_t)(pos / 4), frames = (sf_count_t)(bytes / 4);
 	if (frame != s->frame && sf_seek(s->sf, frame, SEEK_SET) < 0)
 		return rcd_error(diag, RAWCD_E_IO, s->file->path, 0, "cannot seek to sample frame %lld: %s",
@@ -96,12 +125,39 @@ static int read_audio(struct rcd_source *s, uint64_t pos, size_t bytes, uint8_t 
 	return RAWCD_OK;
 }
 
+static int read_plain(struct rcd_source *src, uint64_t pos, size_t bytes, uint8_t *out, rawcd_diag *diag)
+{
+	if (src->file->type == RAWCD_FILE_ZERO) {
+		memset(out, 0, bytes);
+		return RAWCD_OK;
+	}
+	return src->sf ? read_audio(src, pos, bytes, out, diag) : read_binary(src, pos, bytes, out, diag);
+}
+
+/* Records larger than the sector: read a batch of them, keep the first sector_size bytes of each. */
+static int read_records(struct rcd_source *src, uint32_t first, size_t count, size_t sector_size, uint8_t *out,
+			rawcd_diag *diag)
+{
+	size_t stride = src->file->record_size;
+	if (!src->records && !(src->records = malloc(RECORD_BATCH * stride)))
+		return RAWCD_E_NOMEM;
+	for (size_t k = 0; k < count; k += RECORD_BATCH) {
+		size_t m = count - k < RECORD_BATCH ? count - k : RECORD_BATCH;
+		int rc = read_plain(src, (uint64_t)(first + k) * stride, m * stride, src->records, diag);
+		if (rc)
+			return rc;
+		for (size_t i = 0; i < m; i++)
+			memcpy(out + (k + i) * sector_size, src->records + i * stride, sector_size);
+	}
+	return RAWCD_OK;
+}
+
 int rcd_source_read(struct rcd_source *src, uint32_t first, size_t count, size_t sector_size, uint8_t *out,
 		    rawcd_diag *diag)
 {
-	uint64_t pos = (uint64_t)first * sector_size;
-	size_t bytes = count * sector_size;
-	return src->sf ? read_audio(src, pos, bytes, out, diag) : read_binary(src, pos, bytes, out, diag);
+	if (src->file->record_size && src->file->record_size > sector_size)
+		return read_records(src, first, count, sector_size, out, diag);
+	return read_plain(src, (uint64_t)first * sector_size, count * sector_size, out, diag);
 }
 
 void rcd_source_close(struct rcd_source *src)
@@ -112,5 +168,6 @@ void rcd_source_close(struct rcd_source *src)
 		close(src->fd);
 	if (src->sf)
 		sf_close(src->sf);
+	free(src->records);
 	free(src);
 }

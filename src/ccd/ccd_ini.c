@@ -2,7 +2,7 @@
 /* The INI syntax of CloneCD's .ccd: "[Section]" or "[Section N]" lines, then "Key=Value" lines
  * (research/subcode.md §6). Lenient where writers differ (case, spaces, CRLF), strict where a mistake
  * would change the disc (a repeated section or key, a line of another shape). */
-#include "inspect/ccd_internal.h"
+#include "ccd/ccd_internal.h"
 
 #include <ctype.h>
 #include <errno.h>

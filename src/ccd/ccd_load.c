@@ -8,7 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "inspect/ccd_internal.h"
+#include "ccd/ccd_internal.h"
 #include "rawcd/error.h"
 #include "util/diag.h"
 #include "util/path.h"

@@ -13,7 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "inspect/ccd_internal.h"
+#include "ccd/ccd_internal.h"
 #include "rawcd/error.h"
 #include "rawcd/msf.h"
 #include "rawcd/toc.h"
