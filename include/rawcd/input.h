@@ -8,7 +8,7 @@
  * rawimage.h) build the same struct rawcd_disc, so layout, TOC, encoding and burning are one path. A
  * reader never writes. Detection looks at the content first (`[CloneCD]`; cdrdao's `CD_DA`/`CD_ROM`/
  * `CD_ROM_XA`/`CD_I`/`TRACK` grammar; sync patterns at a 2448- or 2368-byte stride), the extension only
- * when the content says nothing (an empty file, a sheet of comments).
+ * when the content says nothing (an empty file, a file of comments, a broken first statement).
  */
 #ifndef RAWCD_INPUT_H
 #define RAWCD_INPUT_H

@@ -92,7 +92,7 @@ int rawcd_input_detect(const char *path, enum rawcd_input_kind *out, rawcd_diag 
 			*out = RAWCD_INPUT_TOC;
 		else if (has_extension(path, ".ccd"))
 			*out = RAWCD_INPUT_CCD;
-		else if (has_extension(path, ".toc") && len == 0)
+		else if (has_extension(path, ".toc"))
 			*out = RAWCD_INPUT_TOC;
 		else
 			*out = RAWCD_INPUT_CUE;

@@ -30,27 +30,31 @@ static size_t skip_space(const char *text, size_t len, size_t i)
 	}
 }
 
-/* The first keyword of a TOC file. CATALOG and TRACK start CUE sheets too: there CATALOG's number is not
- * quoted and TRACK is followed by a number, in a TOC file by a string and a mode. */
+/* The first keyword of a TOC file, past a leading CATALOG (CUE sheets start with CATALOG too, quoted or
+ * not, then FILE): CD_DA, CD_ROM, CD_ROM_XA, CD_I or CD_TEXT, or TRACK followed by a mode word (in a CUE
+ * sheet TRACK is followed by a number). */
 bool rawcd_tocfile_sniff(const char *text, size_t len)
 {
-	static const struct {
-		const char *word;
-		char next; /* what must follow the blank after it: '"', 'A' (a letter) or 0 (anything) */
-	} first[] = {{"CD_DA", 0}, {"CD_ROM_XA", 0}, {"CD_ROM", 0}, {"CD_I", 0}, {"CD_TEXT", 0},
-		     {"CATALOG", '"'}, {"TRACK", 'A'}};
+	static const char *const words[] = {"CD_DA", "CD_ROM_XA", "CD_ROM", "CD_I", "CD_TEXT", "TRACK", "CATALOG"};
 	size_t i = skip_space(text, len, 0);
-	for (size_t k = 0; k < sizeof(first) / sizeof(first[0]); k++) {
-		size_t n = strlen(first[k].word);
-		if (len - i < n || memcmp(text + i, first[k].word, n) != 0)
-			continue;
-		if (len - i > n && !strchr(" \t\r\n{", text[i + n]))
-			continue;
+	for (int catalogs = 0; catalogs < 2; catalogs++) {
+		size_t k, n = 0;
+		for (k = 0; k < sizeof(words) / sizeof(words[0]); k++) {
+			n = strlen(words[k]);
+			if (len - i >= n && memcmp(text + i, words[k], n) == 0 &&
+			    (len - i == n || strchr(" \t\r\n{", text[i + n])))
+				break;
+		}
+		if (k == sizeof(words) / sizeof(words[0]))
+			return false;
 		size_t j = skip_space(text, len, i + n);
-		if (first[k].next == 0)
+		if (strcmp(words[k], "TRACK") == 0)
+			return j < len && text[j] >= 'A' && text[j] <= 'Z';
+		if (strcmp(words[k], "CATALOG") != 0)
 			return true;
-		if (j < len && (first[k].next == '"' ? text[j] == '"' : (text[j] >= 'A' && text[j] <= 'Z')))
-			return true;
+		while (j < len && !strchr(" \t\r\n", text[j])) /* the number, quoted or not */
+			j++;
+		i = skip_space(text, len, j);
 	}
 	return false;
 }
