@@ -47,10 +47,11 @@ _rawcd_join_words() {
 # Files with an image or sheet extension (any case), and directories to descend into.
 _rawcd_images() {
 	local cur=$1 f restore
-	local IFS=$'\n'
+	local -a all
+	mapfile -t all < <(compgen -f -- "$cur")
 	restore=$(shopt -p nocasematch)
 	shopt -s nocasematch
-	for f in $(compgen -f -- "$cur"); do
+	for f in "${all[@]}"; do
 		if [[ -d $f || $f == *.@(cue|toc|ccd|bin|img|raw|iso) ]]; then
 			COMPREPLY+=("$f")
 		fi
@@ -62,6 +63,7 @@ _rawcd_images() {
 
 _rawcd_devices() {
 	local cur=$1 g d
+	# shellcheck disable=SC2086 # the globs are split and expanded on purpose
 	for g in $_rawcd_device_globs; do
 		for d in $g; do
 			[[ -e $d && $d == "$cur"* ]] && COMPREPLY+=("$d")
@@ -74,7 +76,7 @@ _rawcd_words() { # cur, then the words to offer
 	local cur=$1
 	shift
 	local IFS=$' \t\n'
-	COMPREPLY+=($(compgen -W "$*" -- "$cur"))
+	mapfile -t -O "${#COMPREPLY[@]}" COMPREPLY < <(compgen -W "$*" -- "$cur")
 }
 
 # The values of option $1 of command $2; returns 1 when $1 takes no value.
@@ -98,8 +100,7 @@ _rawcd_values() {
 	--progress) _rawcd_words "$cur" json ;;
 	-d | --device) _rawcd_devices "$cur" ;;
 	-o | --output | --from-bytes)
-		local IFS=$'\n'
-		COMPREPLY+=($(compgen -f -- "$cur"))
+		mapfile -t -O "${#COMPREPLY[@]}" COMPREPLY < <(compgen -f -- "$cur")
 		compopt -o filenames 2>/dev/null ;;
 	*) return 1 ;;
 	esac
@@ -114,7 +115,7 @@ _rawcd() {
 	local cmd=${_rawcd_w[1]}
 
 	if ((_rawcd_c == 1)); then
-		_rawcd_words "$cur" $_rawcd_commands --help --version
+		_rawcd_words "$cur" "$_rawcd_commands --help --version"
 		return 0
 	fi
 	[[ -n ${_rawcd_options[$cmd]+set} ]] || return 0
@@ -124,12 +125,12 @@ _rawcd() {
 		_rawcd_values "${cur%%=*}" "$cmd" "${cur#*=}"
 		return 0
 	fi
-	if [[ " "$_rawcd_takes_value" " == *[[:space:]]"$prev"[[:space:]]* ]] && ((_rawcd_c > 2)); then
+	if [[ " ${_rawcd_takes_value//[[:space:]]/ } " == *" $prev "* ]] && ((_rawcd_c > 2)); then
 		_rawcd_values "$prev" "$cmd" "$cur"
 		return 0
 	fi
 	if [[ $cur == -* ]]; then
-		_rawcd_words "$cur" ${_rawcd_options[$cmd]}
+		_rawcd_words "$cur" "${_rawcd_options[$cmd]}"
 		return 0
 	fi
 

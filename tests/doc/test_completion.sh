@@ -25,7 +25,7 @@ check() { # name, then a command that must succeed
 	fi
 }
 
-# shellcheck source=../../completion/rawcd.bash
+# shellcheck source=SCRIPTDIR/../../completion/rawcd.bash
 source "$dir/rawcd.bash"
 
 comp() { # the words of the line, the last one being completed: COMPREPLY, sorted, one a line
