@@ -10,8 +10,8 @@ RAWCD_BUILD_DIR=${RAWCD_BUILD_DIR:-$RAWCD_ROOT/build}
 
 # What building needs, what the tests need, and the peers the integration tests compare against.
 build_packages=(gcc meson ninja-build pkg-config libcue-dev libxxhash-dev libsndfile1-dev libjson-c-dev
-	libdiscid-dev libssl-dev zlib1g-dev)
-test_packages=(libcriterion-dev jq xxd python3 bc xxhash libarchive-zip-perl)
+	libdiscid-dev libssl-dev zlib1g-dev scdoc)
+test_packages=(libcriterion-dev jq xxd python3 bc xxhash libarchive-zip-perl man-db groff-base zsh)
 peer_packages=(cdrdao libcdio-utils bchunk xorriso sox flac)
 
 install_missing() {
