@@ -13,9 +13,17 @@
  *    Zero, PMin, PSec, PFrame, PLBA (decimal, or hexadecimal with 0x);
  *  - `[TRACK n]` MODE (0 audio, 1 Mode 1, 2 Mode 2), INDEX k=LBA, ISRC.
  * Section names and keys are matched without regard to case; unknown sections and keys are ignored (other
- * writers add their own). Only single-session images are supported.
+ * writers add their own).
  *
- * The disc built has one BINARY file (the .img) holding LBA n at sector n; tracks with their mode
+ * Multisession images (Sessions=2 or more): the entries hold A0, A1 and A2 of every session (B0/C0, ADR 5,
+ * are read and not needed); the .img and .sub hold each session's sectors right after the previous
+ * session's (the gap between sessions is not stored: libmirage's reading), and a track's INDEX values count
+ * from its session's first stored sector. The disc gets its sessions, with lead-out and lead-in lengths
+ * (6750, and the rest of the gap less the 150-sector pregap) that lay each later session's first track out
+ * at its TOC start.
+ *
+ * The disc built has one BINARY file (the .img) holding LBA n at sector n (in a later session: the LBA
+ * less the gaps before it); tracks with their mode
  * (MODE=0 → AUDIO, 1 → MODE1/2352, 2 → MODE2/2352), flags from the CONTROL of their TOC entry (DCP, PRE,
  * 4CH), indexes from `[TRACK n]`, the lead-out from the A2 entry, disc type from A0, CATALOG as the MCN. It
  * is laid out (rawcd_disc_layout()) with the same conventions as a CUE sheet's disc: INDEX 0 starts a
@@ -51,8 +59,8 @@ void rawcd_ccd_info_finish(struct rawcd_ccd_info *info);
  * Parse .ccd text into a laid-out disc, reading no file. Every error names @p ccd_path and the line of
  * the offending key or section (or line 0 for a section that is missing) and says what to do.
  * The .img is taken to be STEM.img beside @p ccd_path and to hold every sector up to the lead-out: its
- * rawcd_file has `loaded` set, `sectors` = the lead-out LBA and `bytes` = sectors * 2352 (rawcd_ccd_load()
- * puts the real size there).
+ * rawcd_file has `loaded` set, `sectors` = the lead-out LBA (several sessions: the sum of their sectors)
+ * and `bytes` = sectors * 2352 (rawcd_ccd_load() puts the real size there).
  * @param out the disc, written only on success; free with rawcd_disc_free().
  * @param info written only on success (sub_path = STEM.sub); may be NULL.
  * @param text the .ccd bytes, @p len long (NUL bytes are an error; no terminator needed).
@@ -60,7 +68,9 @@ void rawcd_ccd_info_finish(struct rawcd_ccd_info *info);
  * @param diag errors and warnings (a CONTROL that disagrees with MODE, an ISRC that is ignored); may be NULL.
  * @return RAWCD_OK; RAWCD_E_SYNTAX (a line that is neither `[section]` nor `key=value`, a missing section
  *         or key, a value out of range, tracks or indexes out of order, a track beyond the lead-out, a
- *         TOC entry that disagrees with its [TRACK n]); RAWCD_E_UNSUPPORTED (more than one session);
+ *         TOC entry that disagrees with its [TRACK n], a session without A0/A1/A2, sessions whose tracks
+ *         do not follow one another, a later session that starts under 150 sectors after the previous
+ *         lead-out);
  *         RAWCD_E_ARG (NULL @p out, @p text or @p ccd_path); RAWCD_E_NOMEM.
  */
 int rawcd_ccd_parse(struct rawcd_disc **out, struct rawcd_ccd_info *info, const char *text, size_t len,

@@ -55,7 +55,7 @@ struct rawcd_image_options {
 #define RAWCD_IMAGE_OPTIONS_INIT { RAWCD_IMAGE_OPTIONS_VERSION, RAWCD_IMAGE_BIN, false, NULL, NULL, NULL, 0, 0 }
 
 /**
- * Write a laid-out, single-session disc.
+ * Write a laid-out disc.
  * - RAWCD_IMAGE_BIN: @p out_path gets every sector from LBA 0 to the lead-out, 2352 bytes each (the
  *   program area as READ CD returns it: generated PREGAPs stored, as INDEX 00), and the CUE sheet beside
  *   it, with the same stem and the extension .cue (`x.bin` → `x.cue`, `x` → `x.cue`), describes it: one
@@ -66,12 +66,18 @@ struct rawcd_image_options {
  * - RAWCD_IMAGE_RAW96, PACKED96, PQ16: @p out_path gets (leadin + program + leadout) sectors of 2448,
  *   2448 or 2368 bytes, from LBA -opts->leadin_sectors on: the lead-in carries the TOC in Q and the
  *   CD-TEXT (the sheet's texts, or its CDTEXTFILE) in R–W.
+ * A multisession disc: BIN and CLONECD files hold each session's readable sectors right after the previous
+ *   session's (the lead-out, lead-in and unstored pregap between sessions, RAWCD_SESSION_GAP, are not
+ *   stored, as Redump's and CloneCD's images leave them out); the CUE sheet puts them back with Redump's
+ *   REM SESSION / LEAD-OUT / LEAD-IN / PREGAP lines before each later session, the .ccd with every
+ *   session's full TOC (B0, C0) and [TRACK n] INDEX values counted from the session's first stored sector
+ *   (libmirage's reading). RAW96, PACKED96 and PQ16 run on through each lead-out and lead-in.
  * The encoding and the writing overlap in two threads; memory stays under a few MB at any size.
  * @param disc laid out; @param out_path the image file; must not end in ".cue".
  * @param opts NULL for defaults.
  * @return RAWCD_OK; RAWCD_E_ARG (bad path, missing folder, an output exists without force, an output
  *         is one of the inputs, lead-in/lead-out with a format that has no subcode); RAWCD_E_UNSUPPORTED
- *         (multisession; CD+G with PACKED96); RAWCD_E_INPUT (reading an input, a bad CDTEXTFILE);
+ *         (CD+G with PACKED96); RAWCD_E_INPUT (reading an input, a bad CDTEXTFILE);
  *         RAWCD_E_LAYOUT (CD-TEXT too long); RAWCD_E_IO (writing failed: disk full, file size limit, I/O
  *         error); RAWCD_E_CANCELED. Each failure leaves no output file behind. Details are in @p diag.
  */

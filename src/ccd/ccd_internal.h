@@ -6,7 +6,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <stdint.h>
+
 #include "rawcd/diag.h"
+#include "rawcd/disc.h"
 
 #define RCD_CCD_MAX_TEXT (1u << 20) /* 1 MiB: a .ccd of 99 tracks with CD-TEXT is under 100 KiB */
 #define RCD_CCD_NO_NUMBER (-1L)     /* a section without a number ([Disc]) */
@@ -57,5 +60,49 @@ int rcd_ccd_int(const struct rcd_ccd_doc *doc, const struct rcd_ccd_kv *kv, long
  * @p optional, a missing key gives @p dflt instead. */
 int rcd_ccd_key_int(const struct rcd_ccd_doc *doc, const struct rcd_ccd_section *sec, const char *key,
 		    long min, long max, bool optional, long dflt, long *out);
+
+/* Sessions of a .ccd (ccd_sessions.c): what the full TOC's A0, A1 and A2 of each session say, and where
+ * the session lies in the .img, which holds the sessions' readable sectors back to back (libmirage's
+ * reader: each track's data follows the previous track's; the lead-out, lead-in and unstored pregap
+ * between sessions are not there). [TRACK n] INDEX values count from the session's first stored sector. */
+#define RCD_CCD_MAX_SESSIONS 99
+
+struct rcd_ccd_session {
+	bool have_a0, have_a1, have_a2;
+	long first, last, disc_type; /* A0 PMin, A1 PMin, A0 PSec */
+	int32_t leadout;             /* A2 as an LBA */
+	unsigned line;               /* of its A0 entry */
+	int32_t base;                /* the LBA its INDEX values count from (0 in session 1) */
+	uint32_t img_pos;            /* the .img sector of that LBA */
+};
+
+struct rcd_ccd_sessions {
+	long count;                  /* [Disc] Sessions */
+	struct rcd_ccd_session s[RCD_CCD_MAX_SESSIONS + 1]; /* s[1] .. s[count] */
+};
+
+/* An ADR 1 entry with Point A0, A1 or A2 of @p session (1 .. count) into @p ss; a repeat is an error. */
+int rcd_ccd_session_point(struct rcd_ccd_sessions *ss, const struct rcd_ccd_doc *doc, unsigned line,
+			  long session, long point, const long p[3]);
+
+/* Every session has A0, A1, A2, its tracks follow the previous session's, its lead-out is after the
+ * previous one. @p disc_line names [Disc] in the errors. */
+int rcd_ccd_sessions_check(const struct rcd_ccd_sessions *ss, const struct rcd_ccd_doc *doc, unsigned disc_line);
+
+/* The session (1 .. count) whose A0..A1 hold track @p number; 0 for none. */
+long rcd_ccd_session_of(const struct rcd_ccd_sessions *ss, unsigned number);
+
+/* Each session's base and .img position, from the TOC start (@p toc_lba) and the INDEX 1 value
+ * (@p index1) of its first track, both indexed by track number. RAWCD_E_SYNTAX when a session's first
+ * track would start before its base or the sessions overlap. */
+int rcd_ccd_sessions_place(struct rcd_ccd_sessions *ss, const struct rcd_ccd_doc *doc, const int32_t *toc_lba,
+			   const int32_t *index1, const unsigned *index1_line);
+
+/* d->sessions from @p ss: their tracks (d->tracks holds them in order), disc types, and lead-out and
+ * lead-in lengths that make rawcd_disc_layout() put each later session's first track at its TOC start
+ * (@p toc_lba by track number): lead-out 6750 and the rest of the gap, less the 150-sector pregap, as
+ * lead-in. The .img's sector count (every session's sectors) into *img_sectors. */
+int rcd_ccd_sessions_build(const struct rcd_ccd_sessions *ss, const struct rcd_ccd_doc *doc, struct rawcd_disc *d,
+			   const int32_t *toc_lba, uint32_t *img_sectors);
 
 #endif

@@ -3,8 +3,8 @@
  * CloneCD .ccd → laid-out disc (research/subcode.md §6). The full TOC ([Entry n]) gives the track starts,
  * their CONTROL, the first and last track and the lead-out; [TRACK n] gives each track's mode and indexes.
  * The two must agree. The disc is then built as the cue module builds one (one BINARY file, indexes as
- * offsets into it, one session) and laid out by rawcd_disc_layout(), so every LBA field follows the same
- * conventions as for a CUE sheet.
+ * offsets into it, its sessions) and laid out by rawcd_disc_layout(), so every LBA field follows the same
+ * conventions as for a CUE sheet. Sessions, and where each lies in the .img: ccd_sessions.c.
  */
 #include "rawcd/ccd.h"
 
@@ -29,14 +29,15 @@ struct known {
 	const struct rcd_ccd_section *track[RAWCD_MAX_TRACKS + 1];
 };
 
-/* What the full TOC says (session 1, ADR 1 descriptors). */
+/* What the full TOC says (ADR 1 descriptors): the disc's first and last track and its last lead-out
+ * (the sessions' own A0/A1/A2 are in reader.ses), and each track's start. */
 struct toc {
-	long first, last, disc_type;
+	long first, last;
 	int32_t leadout;
-	bool have_a0, have_a1, have_a2;
 	struct {
 		bool present;
 		uint8_t control;
+		long session;
 		int32_t lba;
 		unsigned line;
 	} point[RAWCD_MAX_TRACKS + 1];
@@ -59,6 +60,7 @@ struct reader {
 	size_t track_count;
 	long toc_entries;
 	const struct rcd_ccd_kv *toc_entries_kv;
+	struct rcd_ccd_sessions ses;
 };
 
 static int slot_for(struct reader *r, const struct rcd_ccd_section *s, const struct rcd_ccd_section **slot)
@@ -113,12 +115,7 @@ static int read_disc(struct reader *r, struct rawcd_disc *d, struct rawcd_ccd_in
 		rc = rcd_ccd_key_int(doc, r->known.clonecd, "Version", 0, 99, true, 0, &version);
 	if (rc)
 		return rc;
-	if (sessions != 1) {
-		const struct rcd_ccd_kv *kv;
-		rcd_ccd_get(doc, s, "Sessions", &kv);
-		return rcd_error(doc->diag, RAWCD_E_UNSUPPORTED, doc->path, kv->line, "Sessions=%ld: multisession "
-				 "CloneCD images are not supported yet; only single-session ones", sessions);
-	}
+	r->ses.count = sessions;
 	info->version = (unsigned)version;
 	info->data_scrambled = scrambled == 1;
 	const struct rcd_ccd_kv *cat;
@@ -138,34 +135,23 @@ static int32_t msf_lba(long m, long s, long f)
 	return (int32_t)((m * 60 + s) * RAWCD_FRAMES_PER_SECOND + f) - RAWCD_MSF_LBA_OFFSET;
 }
 
-/* One ADR 1 descriptor of session 1 into the TOC. */
-static int take_entry(struct reader *r, const struct rcd_ccd_section *s, long point, long control, long p[3])
+/* One ADR 1 descriptor into the TOC: A0/A1/A2 into its session, a track point into toc.point. */
+static int take_entry(struct reader *r, const struct rcd_ccd_section *s, long session, long point, long control,
+		      long p[3])
 {
 	struct toc *t = &r->toc;
-	const char *what = NULL;
-	if (point == POINT_A0) {
-		what = t->have_a0 ? "A0" : NULL;
-		t->have_a0 = true;
-		t->first = p[0];
-		t->disc_type = p[1];
-	} else if (point == POINT_A1) {
-		what = t->have_a1 ? "A1" : NULL;
-		t->have_a1 = true;
-		t->last = p[0];
-	} else if (point == POINT_A2) {
-		what = t->have_a2 ? "A2" : NULL;
-		t->have_a2 = true;
-		t->leadout = msf_lba(p[0], p[1], p[2]);
-	} else if (point >= 1 && point <= RAWCD_MAX_TRACKS) {
-		what = t->point[point].present ? "this track" : NULL;
-		t->point[point].present = true;
-		t->point[point].control = (uint8_t)control;
-		t->point[point].lba = msf_lba(p[0], p[1], p[2]);
-		t->point[point].line = s->line;
-	}
-	if (what)
+	if (point == POINT_A0 || point == POINT_A1 || point == POINT_A2)
+		return rcd_ccd_session_point(&r->ses, &r->doc, s->line, session, point, p);
+	if (point < 1 || point > RAWCD_MAX_TRACKS)
+		return RAWCD_OK;
+	if (t->point[point].present)
 		return rcd_error(r->doc.diag, RAWCD_E_SYNTAX, r->doc.path, s->line, "Point=0x%02lx: the TOC has "
-				 "%s twice; remove one of the entries", point, what);
+				 "this track twice; remove one of the entries", point);
+	t->point[point].present = true;
+	t->point[point].control = (uint8_t)control;
+	t->point[point].session = session;
+	t->point[point].lba = msf_lba(p[0], p[1], p[2]);
+	t->point[point].line = s->line;
 	return RAWCD_OK;
 }
 
@@ -186,10 +172,10 @@ static int read_entry(struct reader *r, const struct rcd_ccd_section *s)
 		rc = rcd_ccd_key_int(doc, s, pkeys[i], 0, adr == 1 && point != POINT_A0 ? pmax[i] : 255, false, 0, &p[i]);
 	if (rc)
 		return rc;
-	if (session != 1)
+	if (session > r->ses.count)
 		return rcd_error(doc->diag, RAWCD_E_SYNTAX, doc->path, s->line, "Session=%ld, but [Disc] says "
-				 "Sessions=1: fix the entry or Sessions", session);
-	return adr == 1 ? take_entry(r, s, point, control, p) : RAWCD_OK;
+				 "Sessions=%ld: fix the entry or Sessions", session, r->ses.count);
+	return adr == 1 ? take_entry(r, s, session, point, control, p) : RAWCD_OK;
 }
 
 static int read_entries(struct reader *r)
@@ -207,12 +193,21 @@ static int read_entries(struct reader *r)
 		if (s)
 			rc = read_entry(r, s);
 	}
-	if (rc == RAWCD_OK && (!r->toc.have_a0 || !r->toc.have_a1 || !r->toc.have_a2))
-		return rcd_error(doc->diag, RAWCD_E_SYNTAX, doc->path, r->known.disc->line, "the TOC has no entry "
-				 "with Point=0x%s (ADR 1, %s): a CloneCD TOC holds A0, A1 and A2", !r->toc.have_a0 ? "a0"
-				 : !r->toc.have_a1 ? "a1" : "a2", !r->toc.have_a0 ? "first track" : !r->toc.have_a1 ?
-				 "last track" : "lead-out start");
-	return rc;
+	if (rc == RAWCD_OK)
+		rc = rcd_ccd_sessions_check(&r->ses, doc, r->known.disc->line);
+	if (rc)
+		return rc;
+	r->toc.first = r->ses.s[1].first;
+	r->toc.last = r->ses.s[r->ses.count].last;
+	r->toc.leadout = r->ses.s[r->ses.count].leadout;
+	for (unsigned n = 1; n <= RAWCD_MAX_TRACKS; n++) {
+		long in = rcd_ccd_session_of(&r->ses, n);
+		if (r->toc.point[n].present && in && r->toc.point[n].session != in)
+			return rcd_error(doc->diag, RAWCD_E_SYNTAX, doc->path, r->toc.point[n].line, "track %u's entry "
+					 "says Session=%ld, but session %ld's A0 and A1 hold it: fix one of them", n,
+					 r->toc.point[n].session, in);
+	}
+	return RAWCD_OK;
 }
 
 /* ISO 3901 as the Q channel carries it: 5 characters 0-9/A-Z, 7 digits. */
@@ -338,21 +333,41 @@ static int check_order(const struct reader *r)
 			return rcd_error(doc->diag, RAWCD_E_SYNTAX, doc->path, t->idx[0].line, "track %u starts at "
 					 "LBA %d, not after the last index of track %u: fix the INDEX lines", t->number,
 					 t->idx[0].lba, r->tracks[i - 1].number);
-		if (last->lba >= r->toc.leadout)
+		int32_t leadout = r->ses.s[rcd_ccd_session_of(&r->ses, t->number)].leadout;
+		if (last->lba >= leadout)
 			return rcd_error(doc->diag, RAWCD_E_SYNTAX, doc->path, last->line, "INDEX %u=%d of track %u is "
-					 "not before the lead-out at LBA %d (the A2 entry): fix one of them", last->number,
-					 last->lba, t->number, r->toc.leadout);
+					 "not before its session's lead-out at LBA %d (the A2 entry): fix one of them",
+					 last->number, last->lba, t->number, leadout);
 	}
 	return RAWCD_OK;
 }
 
+/* INDEX values count from the session's first stored sector: into LBAs, and offsets into the .img
+ * (session 1: both are the value). */
+static int place_indexes(struct reader *r)
+{
+	int32_t toc_lba[RAWCD_MAX_TRACKS + 1] = {0}, index1_value[RAWCD_MAX_TRACKS + 1] = {0};
+	unsigned index1_line[RAWCD_MAX_TRACKS + 1] = {0};
+	for (size_t i = 0; i < r->track_count; i++) {
+		unsigned n = r->tracks[i].number;
+		toc_lba[n] = r->toc.point[n].lba;
+		index1_value[n] = (int32_t)index1(&r->tracks[i])->offset;
+		index1_line[n] = index1(&r->tracks[i])->line;
+	}
+	int rc = rcd_ccd_sessions_place(&r->ses, &r->doc, toc_lba, index1_value, index1_line);
+	for (size_t i = 0; i < r->track_count && rc == RAWCD_OK; i++) {
+		struct ccd_track *t = &r->tracks[i];
+		const struct rcd_ccd_session *ses = &r->ses.s[rcd_ccd_session_of(&r->ses, t->number)];
+		for (size_t j = 0; j < t->idx_count; j++) {
+			t->idx[j].lba = ses->base + (int32_t)t->idx[j].offset;
+			t->idx[j].offset += ses->img_pos;
+		}
+	}
+	return rc;
+}
+
 static int read_tracks(struct reader *r)
 {
-	const struct toc *toc = &r->toc;
-	if (toc->first < 1 || toc->last > RAWCD_MAX_TRACKS || toc->first > toc->last)
-		return rcd_error(r->doc.diag, RAWCD_E_SYNTAX, r->doc.path, r->known.disc->line, "the TOC's first and "
-				 "last track (A0 PMin=%ld, A1 PMin=%ld) must be 1 to 99, first <= last", toc->first,
-				 toc->last);
 	r->tracks = calloc(RAWCD_MAX_TRACKS, sizeof(*r->tracks));
 	if (!r->tracks)
 		return RAWCD_E_NOMEM;
@@ -363,7 +378,8 @@ static int read_tracks(struct reader *r)
 		if (rc)
 			return rc;
 	}
-	return check_order(r);
+	int rc = place_indexes(r);
+	return rc ? rc : check_order(r);
 }
 
 /* STEM + @p ext, STEM being @p ccd_path without a .ccd extension (any case). */
@@ -398,7 +414,8 @@ static int fill_track(const struct reader *r, const struct ccd_track *src, struc
 		rcd_warn(r->doc.diag, r->doc.path, src->line, "track %u is MODE=%ld but its TOC entry's Control=0x%02x "
 			 "says %s: the sectors are checked as MODE=%ld says", src->number, src->mode, control,
 			 audio ? "data" : "audio", src->mode);
-	*t = (struct rawcd_track){.number = src->number, .session = 1, .mode = modes[src->mode],
+	*t = (struct rawcd_track){.number = src->number, .session = (unsigned)rcd_ccd_session_of(&r->ses, src->number),
+				  .mode = modes[src->mode],
 				  .flags = flags_of(control, audio), .line = src->line};
 	memcpy(t->isrc, src->isrc, sizeof(t->isrc));
 	t->indexes = malloc(src->idx_count * sizeof(*t->indexes));
@@ -414,8 +431,7 @@ static int build_disc(const struct reader *r, struct rawcd_disc *d, const char *
 	d->sheet_path = strdup(ccd_path);
 	d->files = calloc(1, sizeof(*d->files));
 	d->tracks = calloc(r->track_count, sizeof(*d->tracks));
-	d->sessions = calloc(1, sizeof(*d->sessions));
-	if (!d->sheet_path || !d->files || !d->tracks || !d->sessions)
+	if (!d->sheet_path || !d->files || !d->tracks)
 		return RAWCD_E_NOMEM;
 	d->file_count = 1;
 	struct rawcd_file *f = &d->files[0];
@@ -425,15 +441,15 @@ static int build_disc(const struct reader *r, struct rawcd_disc *d, const char *
 		return RAWCD_E_NOMEM;
 	f->type = RAWCD_FILE_BINARY;
 	f->loaded = true;
-	f->sectors = (uint32_t)r->toc.leadout;
+	int32_t toc_lba[RAWCD_MAX_TRACKS + 1];
+	for (unsigned n = 0; n <= RAWCD_MAX_TRACKS; n++)
+		toc_lba[n] = r->toc.point[n].lba;
+	if (rcd_ccd_sessions_build(&r->ses, &r->doc, d, toc_lba, &f->sectors))
+		return RAWCD_E_NOMEM;
 	f->bytes = (uint64_t)f->sectors * RAWCD_SECTOR_SIZE;
 	for (size_t i = 0; i < r->track_count; i++, d->track_count++)
 		if (fill_track(r, &r->tracks[i], &d->tracks[i]))
 			return RAWCD_E_NOMEM;
-	d->session_count = 1;
-	d->sessions[0] = (struct rawcd_session){.number = 1, .first_track = 0, .track_count = r->track_count,
-						.disc_type = (uint8_t)r->toc.disc_type, .leadout_length = 6750,
-						.leadin_length = 4500};
 	struct rawcd_layout_options lo = RAWCD_LAYOUT_OPTIONS_INIT;
 	lo.capacity_lba = RAWCD_LBA_MAX;
 	return rawcd_disc_layout(d, &lo, r->doc.diag);

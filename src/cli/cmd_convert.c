@@ -107,6 +107,14 @@ static int parse_args(struct convert_args *a, int argc, char **argv)
 	return 0;
 }
 
+static int64_t stored_sectors(const struct rawcd_disc *disc)
+{
+	int64_t n = 0;
+	for (size_t i = 0; i < disc->extent_count; i++)
+		n += disc->extents[i].sectors;
+	return n;
+}
+
 static void print_summary(const struct convert_args *a, const struct rawcd_disc *disc, double secs)
 {
 	static const char *const what[] = {"and its CUE sheet", "as CloneCD .img, .sub and .ccd",
@@ -115,6 +123,8 @@ static void print_summary(const struct convert_args *a, const struct rawcd_disc 
 	static const unsigned size[] = {2352, 2352, 2448, 2448, 2368};
 	int64_t first = -(int64_t)a->image.leadin_sectors;
 	int64_t sectors = rawcd_disc_leadout_lba(disc) - first + a->image.leadout_sectors;
+	if (disc->session_count > 1 && (a->image.format == RAWCD_IMAGE_BIN || a->image.format == RAWCD_IMAGE_CLONECD))
+		sectors = stored_sectors(disc); /* the gaps between sessions are not stored */
 	fprintf(stderr, "rawcd: wrote %s %s: %lld sectors from LBA %lld, %.1f MB, in %.1f s\n", a->output,
 		what[a->image.format], (long long)sectors, (long long)first,
 		(double)sectors * size[a->image.format] / 1e6, secs);

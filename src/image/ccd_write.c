@@ -1,9 +1,17 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The .ccd of a CloneCD image: INI text with [CloneCD], [Disc], [CDText], [Session n], one [Entry n] per
  * full-TOC descriptor (READ TOC format 2, A0/A1/A2 first, as IsoBuster wants) and [TRACK n] with its
- * indexes. Keys as libmirage's parser, Aaru and BizHawk read and write them (research/subcode.md §6). */
+ * indexes. Keys as libmirage's parser, Aaru and BizHawk read and write them (research/subcode.md §6).
+ *
+ * Multisession: the [Entry n] list is the full TOC of every session (A0, A1, A2, the tracks, then B0 and,
+ * in session 1, C0), the .img and .sub hold each session's readable sectors back to back (the lead-out,
+ * lead-in and unstored pregap between them are not there: libmirage's reader takes each track's data
+ * right after the previous track's), and a [TRACK n]'s INDEX values count from its session's first stored
+ * sector ("relative to session start", as libmirage reads them: the first track of a later session has
+ * INDEX 1=0 when its pregap is not stored). The disc addresses are in the entries' PLBA. */
 #include <stdlib.h>
 
+#include "image/session_map.h"
 #include "image/sinks.h"
 #include "rawcd/error.h"
 #include "rawcd/toc.h"
@@ -51,14 +59,15 @@ static void put_tracks(struct rcd_strbuf *sb, const struct rawcd_disc *d)
 {
 	for (size_t i = 0; i < d->track_count; i++) {
 		const struct rawcd_track *t = &d->tracks[i];
+		int32_t base = rcd_session_first_stored(d, rcd_session_of_lba(d, t->start_lba));
 		rcd_strbuf_printf(sb, "[TRACK %u]\nMODE=%u\n", t->number, ccd_mode(t->mode));
 		if (t->isrc[0])
 			rcd_strbuf_printf(sb, "ISRC=%s\n", t->isrc);
 		if (t->pregap_lba < t->start_lba)
-			rcd_strbuf_printf(sb, "INDEX 0=%d\n", t->pregap_lba);
+			rcd_strbuf_printf(sb, "INDEX 0=%d\n", t->pregap_lba - base);
 		for (size_t j = 0; j < t->index_count; j++)
 			if (t->indexes[j].number > 0)
-				rcd_strbuf_printf(sb, "INDEX %u=%d\n", t->indexes[j].number, t->indexes[j].lba);
+				rcd_strbuf_printf(sb, "INDEX %u=%d\n", t->indexes[j].number, t->indexes[j].lba - base);
 	}
 }
 

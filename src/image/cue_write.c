@@ -1,9 +1,17 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* The CUE sheet of a BIN image: one FILE, every track in its 2352-byte mode, every index at its LBA
- * (generated pregaps are stored, so they become INDEX 00), and what the input sheet said besides. */
+/* The CUE sheet of a BIN image: one FILE, every track in its 2352-byte mode, every index at its sector in
+ * the BIN (generated pregaps are stored, so they become INDEX 00), and what the input sheet said besides.
+ *
+ * A multisession disc is written as Redump stores enhanced CDs (DiscImageCreator's cue writer, which
+ * redumper and MPF follow): REM SESSION 01 before the first track, and before the first track of each
+ * later session REM LEAD-OUT (the previous session's lead-out length, 01:30:00 on a CD-Extra), REM
+ * SESSION nn, REM LEAD-IN (01:00:00) and REM PREGAP (the part of the 2-second pregap that is not stored,
+ * 00:02:00 when none is). Those sectors are not readable and are not in the BIN: the session's sectors
+ * follow the previous session's, and the REM lines put them back at their LBAs (RAWCD_SESSION_GAP). */
 #include <string.h>
 #include <strings.h>
 
+#include "image/session_map.h"
 #include "rawcd/error.h"
 #include "rawcd/image.h"
 #include "rawcd/msf.h"
@@ -39,7 +47,8 @@ static void put_cdtext(struct rcd_strbuf *sb, const char *indent, const struct r
 			put_text(sb, indent, rawcd_cdtext_keyword(i), ct->item[i]);
 }
 
-/* REM SESSION, LEAD-IN and LEAD-OUT describe the input's layout, not the single BIN's. */
+/* The input's REM SESSION, LEAD-IN, LEAD-OUT and PREGAP lines describe its files; the sheet writes its
+ * own from the disc model (put_session_gap()). */
 static bool layout_rem(const char *text)
 {
 	static const char *const keys[] = {"SESSION", "LEAD-IN", "LEAD-OUT", "PREGAP"};
@@ -58,10 +67,24 @@ static void put_rems(struct rcd_strbuf *sb, const struct rawcd_disc *d, int trac
 			rcd_strbuf_printf(sb, "%sREM %s\n", indent, d->rems[i].text);
 }
 
-static void put_index(struct rcd_strbuf *sb, unsigned number, int32_t lba)
+static void put_index(struct rcd_strbuf *sb, const struct rawcd_disc *d, unsigned number, int32_t lba)
 {
 	char msf[10];
-	rcd_strbuf_printf(sb, "    INDEX %02u %s\n", number, rawcd_msf_format((uint32_t)lba, msf));
+	rcd_strbuf_printf(sb, "    INDEX %02u %s\n", number, rawcd_msf_format(rcd_image_position(d, lba), msf));
+}
+
+/* Before the first track of session index @p s > 0: where the unstored sectors between it and the
+ * previous session go (the lengths as rawcd_disc_layout() reads them back). */
+static void put_session_gap(struct rcd_strbuf *sb, const struct rawcd_disc *d, size_t s)
+{
+	const struct rawcd_session *prev = &d->sessions[s - 1], *ses = &d->sessions[s];
+	char a[10], b[10], c[10];
+	int64_t gap = (int64_t)rcd_session_first_stored(d, s) - prev->leadout_lba;
+	int64_t pregap = gap - prev->leadout_length - ses->leadin_length;
+	rcd_strbuf_printf(sb, "REM LEAD-OUT %s\nREM SESSION %02u\nREM LEAD-IN %s\n",
+			  rawcd_msf_format(prev->leadout_length, a), ses->number, rawcd_msf_format(ses->leadin_length, b));
+	if (pregap > 0)
+		rcd_strbuf_printf(sb, "REM PREGAP %s\n", rawcd_msf_format((uint32_t)pregap, c));
 }
 
 static void put_track(struct rcd_strbuf *sb, const struct rawcd_disc *d, size_t i)
@@ -76,10 +99,10 @@ static void put_track(struct rcd_strbuf *sb, const struct rawcd_disc *d, size_t 
 	put_cdtext(sb, "    ", &t->cdtext);
 	put_rems(sb, d, (int)i, "    ");
 	if (t->pregap_lba < t->start_lba)
-		put_index(sb, 0, t->pregap_lba);
+		put_index(sb, d, 0, t->pregap_lba);
 	for (size_t j = 0; j < t->index_count; j++)
 		if (t->indexes[j].number > 0)
-			put_index(sb, t->indexes[j].number, t->indexes[j].lba);
+			put_index(sb, d, t->indexes[j].number, t->indexes[j].lba);
 }
 
 int rawcd_image_bin_cue_text(char **out, const struct rawcd_disc *disc, const char *bin_name)
@@ -93,9 +116,14 @@ int rawcd_image_bin_cue_text(char **out, const struct rawcd_disc *disc, const ch
 	if (disc->cdtextfile)
 		put_text(&sb, "", "CDTEXTFILE", disc->cdtextfile);
 	put_cdtext(&sb, "", &disc->cdtext);
+	if (disc->session_count > 1)
+		rcd_strbuf_printf(&sb, "REM SESSION %02u\n", disc->sessions[0].number);
 	rcd_strbuf_printf(&sb, "FILE \"%s\" BINARY\n", bin_name);
-	for (size_t i = 0; i < disc->track_count; i++)
+	for (size_t i = 0, s = 0; i < disc->track_count; i++) {
+		if (s + 1 < disc->session_count && disc->sessions[s + 1].first_track == i)
+			put_session_gap(&sb, disc, ++s);
 		put_track(&sb, disc, i);
+	}
 	*out = rcd_strbuf_finish(&sb);
 	return *out ? RAWCD_OK : RAWCD_E_NOMEM;
 }

@@ -99,10 +99,10 @@ static int check_request(const struct job *j, const char *out_path)
 	const struct rawcd_disc *d = j->disc;
 	enum rawcd_image_format f = j->opts->format;
 	bool raw = f == RAWCD_IMAGE_RAW96 || f == RAWCD_IMAGE_PACKED96 || f == RAWCD_IMAGE_PQ16;
-	if (d->session_count > 1 && !raw)
+	/* BIN/CUE and CloneCD store each session's readable sectors back to back (session_map.h). */
+	if (d->session_count > 1 && !raw && f != RAWCD_IMAGE_BIN && f != RAWCD_IMAGE_CLONECD)
 		return rcd_error(j->diag, RAWCD_E_UNSUPPORTED, d->sheet_path, 0, "a multisession disc cannot be "
-				 "written as BIN/CUE or CloneCD yet (how their files hold the gap between sessions "
-				 "varies): use raw96, packed96 or pq16, or convert each session's sheet on its own");
+				 "written in this format yet: use bin, clonecd, raw96, packed96 or pq16");
 	size_t n = strlen(out_path);
 	if (n == 0 || out_path[n - 1] == '/' || (n >= 4 && strcasecmp(out_path + n - 4, ".cue") == 0))
 		return rcd_error(j->diag, RAWCD_E_ARG, out_path, 0, "-o %s: name the image file (e.g. out.bin), "
@@ -157,7 +157,8 @@ static int stream_all(struct job *j)
 	so.leadout_sectors = j->opts->leadout_sectors;
 	so.subcode = subcode;
 	so.cdtext = &j->cdtext;
-	so.session_gaps = subcode; /* raw images run on through the lead-out and lead-in between sessions */
+	/* Raw images run on through the lead-out and lead-in between sessions; BIN and CloneCD leave them out. */
+	so.session_gaps = subcode && j->opts->format != RAWCD_IMAGE_CLONECD;
 	rawcd_stream *stream = NULL;
 	int rc = rawcd_stream_new(&stream, j->disc, &so, j->diag);
 	struct rcd_sink_state state = {0};

@@ -29,6 +29,7 @@ struct disc_src {
 	uint64_t sub_sectors;
 	const char *sub_path;
 	size_t track, extent;    /* cursors: they only move forward */
+	uint64_t sub_pos;        /* the .sub record of the next sector the stream yields */
 	uint8_t raw[RCD_INSPECT_BATCH * RAWCD_SUBCODE_SIZE];
 };
 
@@ -75,10 +76,14 @@ static void plan_main(struct disc_src *s, struct rcd_islot *slot, size_t at, siz
 	}
 }
 
-/* The .sub of sectors lba .. lba + n - 1 (CloneCD: 96 bytes a sector from LBA 0, channel after channel). */
+/* The .sub of sectors lba .. lba + n - 1 (CloneCD: 96 bytes a sector from LBA 0, channel after channel;
+ * a multisession image holds the sessions back to back, as its .img does, so the record of a sector is its
+ * place in the stream, which skips the gaps between sessions). */
 static int plan_sub(struct disc_src *s, struct rcd_irun *run, struct rcd_islot *slot, size_t at, size_t n, int32_t lba)
 {
-	uint64_t first = lba < 0 ? 0 : (uint64_t)lba;
+	uint64_t first = lba < 0 ? 0 : s->sub_pos;
+	if (lba >= 0)
+		s->sub_pos += n;
 	size_t have = first >= s->sub_sectors ? 0 : (size_t)(s->sub_sectors - first < n ? s->sub_sectors - first : n);
 	size_t bytes = have * RAWCD_SUBCODE_SIZE, got = 0;
 	while (got < bytes) {
@@ -146,9 +151,9 @@ static int open_sub(struct disc_src *s, const char *path, rawcd_diag *diag)
 		return rcd_error(diag, RAWCD_E_INPUT, path, 0, "cannot open: %s", strerror(errno));
 	posix_fadvise(s->sub_fd, 0, 0, POSIX_FADV_SEQUENTIAL);
 	s->sub_sectors = (uint64_t)st.st_size / RAWCD_SUBCODE_SIZE;
-	uint64_t want = (uint64_t)rawcd_disc_leadout_lba(s->disc);
+	uint64_t want = rawcd_stream_total(s->stream);
 	if (s->sub_sectors < want)
-		rcd_warn(diag, path, 0, "holds the subcode of %llu sectors, fewer than the %llu up to the lead-out: "
+		rcd_warn(diag, path, 0, "holds the subcode of %llu sectors, fewer than the %llu of the image: "
 			 "the rest is missing", (unsigned long long)s->sub_sectors, (unsigned long long)want);
 	if (rawcd_subcode_new(&s->expected, s->disc, NULL, NULL) != RAWCD_OK)
 		rcd_warn(diag, path, 0, "the layout cannot generate subcode (multisession, or an MCN/ISRC Q cannot "

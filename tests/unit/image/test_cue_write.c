@@ -160,3 +160,44 @@ Test(cue_write, arguments)
 	rawcd_disc_free(d);
 	rawcd_diag_free(diag);
 }
+
+/* An enhanced CD: audio session, then a data session with a generated PREGAP on its first track (stored
+ * as INDEX 00: only the rest of the 150-sector pregap goes unstored) and a non-default lead-out. Redump's
+ * REM lines before session 2; its sectors follow session 1's in the BIN. */
+Test(cue_write, a_multisession_disc_in_redumps_form)
+{
+	zero_file("a.bin", 1000 * (size_t)S);
+	zero_file("d.iso", 400 * 2048);
+	fx_sheet("REM SESSION 01\nFILE \"a.bin\" BINARY\n  TRACK 01 AUDIO\n    INDEX 01 00:00:00\n"
+		 "  TRACK 02 AUDIO\n    INDEX 01 00:06:00\n"
+		 "REM LEAD-OUT 00:40:00\nREM SESSION 02\nREM LEAD-IN 01:00:00\n"
+		 "FILE \"d.iso\" BINARY\n  TRACK 03 MODE1/2048\n    PREGAP 00:01:00\n    INDEX 01 00:00:00\n"
+		 "  TRACK 04 MODE1/2048\n    INDEX 01 00:04:00\n");
+	rawcd_diag *diag;
+	struct rawcd_disc *d = fx_load(&diag);
+	/* Session 1 ends at 1000; track 3's INDEX 01 at 1000 + 3000 + 4500 + 150 = 8650, its PREGAP 8575. */
+	cr_assert_eq(d->tracks[2].start_lba, 8650);
+	cr_assert_eq(d->tracks[2].pregap_lba, 8575);
+	char *text = NULL;
+	cr_assert_eq(rawcd_image_bin_cue_text(&text, d, "x.bin"), RAWCD_OK);
+	/* Track 3's INDEX 00 is BIN sector 1000 (00:13:25), INDEX 01 1075, track 4 1375 (00:18:25). */
+	cr_assert_str_eq(text,
+		"REM SESSION 01\n"
+		"FILE \"x.bin\" BINARY\n"
+		"  TRACK 01 AUDIO\n"
+		"    INDEX 01 00:00:00\n"
+		"  TRACK 02 AUDIO\n"
+		"    INDEX 01 00:06:00\n"
+		"REM LEAD-OUT 00:40:00\n"
+		"REM SESSION 02\n"
+		"REM LEAD-IN 01:00:00\n"
+		"REM PREGAP 00:01:00\n"
+		"  TRACK 03 MODE1/2352\n"
+		"    INDEX 00 00:13:25\n"
+		"    INDEX 01 00:14:25\n"
+		"  TRACK 04 MODE1/2352\n"
+		"    INDEX 01 00:18:25\n");
+	free(text);
+	rawcd_disc_free(d);
+	rawcd_diag_free(diag);
+}

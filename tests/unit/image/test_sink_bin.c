@@ -222,19 +222,46 @@ Test(sink_bin, an_upper_case_cue_extension_is_refused_too)
 	rawcd_diag_free(diag);
 }
 
-Test(sink_bin, multisession_is_unsupported)
+/* The sessions' sectors back to back in the BIN, Redump's REM lines in the sheet (cue_write.c); the sheet
+ * reads back as the same layout, and converting it again gives the same bytes. */
+Test(sink_bin, multisession_stores_the_sessions_back_to_back)
 {
-	free(random_file("a.bin", 300 * (size_t)S, 22));
-	free(random_file("b.bin", 300 * (size_t)S, 23));
+	uint8_t *a = random_file("a.bin", 300 * (size_t)S, 22);
+	uint8_t *b = random_file("b.bin", 300 * (size_t)S, 23);
 	fx_sheet("REM SESSION 01\nFILE \"a.bin\" BINARY\n  TRACK 01 AUDIO\n    INDEX 01 00:00:00\n"
-		 "REM SESSION 02\nFILE \"b.bin\" BINARY\n  TRACK 02 MODE1/2352\n    INDEX 01 00:00:00\n");
+		 "REM LEAD-OUT 01:30:00\nREM SESSION 02\nREM LEAD-IN 01:00:00\n"
+		 "FILE \"b.bin\" BINARY\n  TRACK 02 AUDIO\n    INDEX 01 00:00:00\n");
 	rawcd_diag *diag;
 	struct rawcd_disc *d = fx_load(&diag);
 	cr_assert_eq(d->session_count, 2);
-	cr_assert_eq(rawcd_image_write(d, fx_path("out.bin"), NULL, diag), RAWCD_E_UNSUPPORTED);
-	cr_assert_not(fx_exists("out.bin"));
-	cr_assert_not(fx_exists("out.cue"));
-	cr_assert_eq(fx_temp_files(), 0);
+	cr_assert_eq(d->tracks[1].start_lba, 300 + RAWCD_SESSION_GAP);
+	cr_assert_eq(rawcd_image_write(d, fx_path("out.bin"), NULL, diag), RAWCD_OK);
+	size_t n;
+	uint8_t *got = fx_read(fx_path("out.bin"), &n);
+	cr_assert_eq(n, 600 * (size_t)S, "the 11,400 sectors between the sessions are not stored");
+	cr_assert_arr_eq(got, a, 300 * (size_t)S);
+	cr_assert_arr_eq(got + 300 * (size_t)S, b, 300 * (size_t)S);
+	expect_content("out.cue", "REM SESSION 01\nFILE \"out.bin\" BINARY\n  TRACK 01 AUDIO\n    INDEX 01 00:00:00\n"
+		       "REM LEAD-OUT 01:30:00\nREM SESSION 02\nREM LEAD-IN 01:00:00\nREM PREGAP 00:02:00\n"
+		       "  TRACK 02 AUDIO\n    INDEX 01 00:04:00\n");
+	rawcd_diag *diag2 = rawcd_diag_new();
+	struct rawcd_disc *back = NULL;
+	cr_assert_eq(rawcd_cue_load(&back, fx_path("out.cue"), NULL, diag2), RAWCD_OK);
+	cr_assert_eq(back->session_count, 2);
+	cr_expect_eq(back->sessions[0].leadout_lba, 300);
+	cr_expect_eq(back->tracks[1].start_lba, d->tracks[1].start_lba);
+	cr_expect_eq(back->sessions[1].leadout_lba, d->sessions[1].leadout_lba);
+	cr_assert_eq(rawcd_image_write(back, fx_path("again.bin"), NULL, diag2), RAWCD_OK);
+	size_t n2;
+	uint8_t *again = fx_read(fx_path("again.bin"), &n2);
+	cr_assert_eq(n2, n);
+	cr_assert_arr_eq(again, got, n);
+	free(again);
+	free(got);
+	free(a);
+	free(b);
+	rawcd_disc_free(back);
+	rawcd_diag_free(diag2);
 	rawcd_disc_free(d);
 	rawcd_diag_free(diag);
 }

@@ -164,7 +164,7 @@ static const struct bad bads[] = {
 	{"TocEntries=5\n", "", RAWCD_E_SYNTAX, 3, "[Disc] has no TocEntries= key"},
 	{"TocEntries=5\n", "TocEntries=6\n", RAWCD_E_SYNTAX, 4, "no [Entry 5]"},
 	{"TocEntries=5\n", "TocEntries=4\n", RAWCD_E_SYNTAX, 72, "[Entry 4] is beyond TocEntries=4"},
-	{"Sessions=1\n", "Sessions=2\n", RAWCD_E_UNSUPPORTED, 5, "multisession"},
+	{"Sessions=1\n", "Sessions=2\n", RAWCD_E_SYNTAX, 3, "Point=0xa0 (ADR 1, first track) in session 2"},
 	{"PMin=6\n", "", RAWCD_E_SYNTAX, 42, "[Entry 2] has no PMin= key"},
 	{"Point=0xa2\n", "Point=0xzz\n", RAWCD_E_SYNTAX, 44, "Point=0xzz is not a number"},
 	{"Point=0xa2\n", "Point=0xa3\n", RAWCD_E_SYNTAX, 3, "Point=0xa2"},
@@ -174,7 +174,7 @@ static const struct bad bads[] = {
 	{"INDEX 1=15000\n", "INDEX 1=15001\n", RAWCD_E_SYNTAX, 94, "INDEX 1=15001 of track 2"},
 	{"INDEX 1=15000\n", "INDEX 3=15000\n", RAWCD_E_SYNTAX, 91, "[TRACK 2] has no INDEX 1="},
 	{"INDEX 0=14850\n", "INDEX 0=15500\n", RAWCD_E_SYNTAX, 94, "index LBAs must rise"},
-	{"INDEX 2=20000\n", "INDEX 2=30000\n", RAWCD_E_SYNTAX, 95, "not before the lead-out"},
+	{"INDEX 2=20000\n", "INDEX 2=30000\n", RAWCD_E_SYNTAX, 95, "not before its session's lead-out"},
 	{"INDEX 0=14850\n", "INDEX 0=0\n", RAWCD_E_SYNTAX, 93, "not after the last index of track 1"},
 	{"[TRACK 2]\n", "[TRACK 1]\n", RAWCD_E_SYNTAX, 91, "section [TRACK 1] repeats the one on line 87"},
 	{"[TRACK 2]\nMODE=0\n", "[TRACK 3]\nMODE=0\n", RAWCD_E_SYNTAX, 72, "the TOC lists track 2 but there is no [TRACK 2]"},
@@ -279,5 +279,99 @@ Test(ccd, load_finds_the_files_beside_it)
 	cr_expect_str_eq(info.sub_path, ix_path("x.sub"));
 	rawcd_disc_free(d);
 	rawcd_ccd_info_finish(&info);
+	rawcd_diag_free(diag);
+}
+
+/* An enhanced CD: two audio tracks (INDEX 00 of track 2 in the file), then a data session whose first
+ * track's pregap is not stored (Redump's form), and a second data track with a stored INDEX 0. */
+static const char enhanced[] =
+	"REM SESSION 01\nFILE \"a.bin\" BINARY\n  TRACK 01 AUDIO\n    INDEX 01 00:00:00\n"
+	"  TRACK 02 AUDIO\n    INDEX 00 00:06:00\n    INDEX 01 00:08:00\n"
+	"REM LEAD-OUT 01:30:00\nREM SESSION 02\nREM LEAD-IN 01:00:00\nREM PREGAP 00:02:00\n"
+	"FILE \"d.bin\" BINARY\n  TRACK 03 MODE1/2352\n    INDEX 01 00:00:00\n"
+	"  TRACK 04 MODE1/2352\n    INDEX 00 00:05:00\n    INDEX 01 00:06:00\n";
+
+static void expect_same_layout(const struct rawcd_disc *got, const struct rawcd_disc *want)
+{
+	cr_assert_eq(got->track_count, want->track_count);
+	cr_assert_eq(got->session_count, want->session_count);
+	for (size_t s = 0; s < want->session_count; s++) {
+		const struct rawcd_session *g = &got->sessions[s], *w = &want->sessions[s];
+		cr_expect_eq(g->number, w->number);
+		cr_expect_eq(g->first_track, w->first_track);
+		cr_expect_eq(g->track_count, w->track_count);
+		cr_expect_eq(g->leadout_lba, w->leadout_lba, "session %zu lead-out", s + 1);
+		cr_expect_eq(g->disc_type, w->disc_type);
+	}
+	for (size_t i = 0; i < want->track_count; i++) {
+		const struct rawcd_track *g = &got->tracks[i], *w = &want->tracks[i];
+		cr_expect_eq(g->session, w->session, "track %zu session", i + 1);
+		cr_expect_eq(g->pregap_lba, w->pregap_lba, "track %zu pregap", i + 1);
+		cr_expect_eq(g->start_lba, w->start_lba, "track %zu start", i + 1);
+		cr_expect_eq(g->end_lba, w->end_lba, "track %zu end", i + 1);
+		cr_expect_eq(g->index_count, w->index_count, "track %zu indexes", i + 1);
+	}
+}
+
+Test(ccd, a_multisession_ccd_reads_back_as_the_sheets_layout)
+{
+	uint8_t *zeros = calloc(1500, S);
+	ix_write("a.bin", zeros, 1000 * (size_t)S);
+	ix_write("d.bin", zeros, 700 * (size_t)S);
+	free(zeros);
+	ix_write("t.cue", enhanced, strlen(enhanced));
+	struct rawcd_disc *want = ix_load("t.cue");
+	cr_assert_eq(want->sessions[0].leadout_lba, 1000);
+	cr_assert_eq(want->tracks[2].start_lba, 12400);
+	char *text = NULL;
+	cr_assert_eq(rcd_ccd_text(&text, want, NULL), RAWCD_OK);
+	cr_expect_not_null(strstr(text, "Sessions=2\n"));
+	cr_expect_not_null(strstr(text, "[Session 2]\n"));
+	cr_expect_not_null(strstr(text, "Point=0xb0\nADR=0x05\n"), "B0 in session 1");
+	cr_expect_not_null(strstr(text, "Point=0xc0\nADR=0x05\n"), "C0 in session 1");
+	/* INDEX values from the session's first stored sector, as libmirage reads them. */
+	cr_expect_not_null(strstr(text, "[TRACK 3]\nMODE=1\nINDEX 1=0\n"), "%s", text);
+	cr_expect_not_null(strstr(text, "[TRACK 4]\nMODE=1\nINDEX 0=375\nINDEX 1=450\n"), "%s", text);
+	rawcd_diag *diag;
+	struct rawcd_disc *got = parse_ok(text, NULL, &diag);
+	expect_same_layout(got, want);
+	cr_expect_eq(got->files[0].sectors, 1700u, "the .img holds the two sessions back to back");
+	cr_expect_eq(got->extent_count, 2);
+	cr_expect_eq(got->extents[1].lba, 12400);
+	cr_expect_eq(got->extents[1].offset, 1000u);
+	cr_expect_eq(got->sessions[0].leadout_length + got->sessions[1].leadin_length, 11250u);
+	free(text);
+	rawcd_disc_free(got);
+	rawcd_disc_free(want);
+	rawcd_diag_free(diag);
+}
+
+Test(ccd, a_later_session_too_close_to_the_lead_out_is_refused)
+{
+	uint8_t *zeros = calloc(1000, S);
+	ix_write("a.bin", zeros, 1000 * (size_t)S);
+	ix_write("d.bin", zeros, 700 * (size_t)S);
+	free(zeros);
+	ix_write("t.cue", enhanced, strlen(enhanced));
+	struct rawcd_disc *want = ix_load("t.cue");
+	char *text = NULL;
+	cr_assert_eq(rcd_ccd_text(&text, want, NULL), RAWCD_OK);
+	/* INDEX 1 of track 3 as an absolute LBA puts the session's first sector at LBA 0. */
+	char *at = strstr(text, "[TRACK 3]\nMODE=1\nINDEX 1=0\n");
+	cr_assert_not_null(at);
+	char *bad = malloc(strlen(text) + 16);
+	size_t head = (size_t)(at - text) + strlen("[TRACK 3]\nMODE=1\nINDEX 1=");
+	memcpy(bad, text, head);
+	strcpy(bad + head, "12400");
+	strcat(bad, at + strlen("[TRACK 3]\nMODE=1\nINDEX 1=0"));
+	rawcd_diag *diag = rawcd_diag_new();
+	struct rawcd_disc *d = NULL;
+	cr_expect_eq(rawcd_ccd_parse(&d, NULL, bad, strlen(bad), "x.ccd", diag), RAWCD_E_SYNTAX);
+	cr_expect_null(d);
+	cr_expect_eq(rawcd_diag_error_count(diag), 1);
+	cr_expect_not_null(strstr(rawcd_diag_get(diag, 0)->message, "too close to session 1's lead-out"));
+	free(bad);
+	free(text);
+	rawcd_disc_free(want);
 	rawcd_diag_free(diag);
 }

@@ -211,6 +211,48 @@ Test(inspect_image, scrambled_clonecd_data_is_descrambled_when_the_ccd_says_so)
 	rawcd_inspect_report_free(r);
 }
 
+/* An enhanced CD: AUDIO sectors of noise in session 1, DATA Mode 1 sectors with the headers of their LBAs
+ * (RAWCD_SESSION_GAP later) in session 2. Its BIN/CUE and CloneCD images store the sessions back to back;
+ * inspect checks every sector, and the .sub's Q, at its LBA. */
+Test(inspect_image, multisession_images_are_checked_at_their_lbas)
+{
+	const int32_t t2 = AUDIO + RAWCD_SESSION_GAP;
+	uint8_t *a = malloc((size_t)AUDIO * S), *d = malloc((size_t)DATA * S);
+	ix_random(a, (size_t)AUDIO * S, 5);
+	for (int32_t i = 0; i < DATA; i++)
+		ix_sector(d + (size_t)i * S, RAWCD_SECTOR_MODE1, t2 + i, (uint64_t)i + 7);
+	ix_write("a.bin", a, (size_t)AUDIO * S);
+	ix_write("d.bin", d, (size_t)DATA * S);
+	free(a);
+	free(d);
+	const char *sheet = "REM SESSION 01\nFILE \"a.bin\" BINARY\n  TRACK 01 AUDIO\n    INDEX 01 00:00:00\n"
+			    "REM LEAD-OUT 01:30:00\nREM SESSION 02\nREM LEAD-IN 01:00:00\n"
+			    "FILE \"d.bin\" BINARY\n  TRACK 02 MODE1/2352\n    INDEX 01 00:00:00\n";
+	ix_write("t.cue", sheet, strlen(sheet));
+	write_image(RAWCD_IMAGE_BIN, "m.bin", 0, 0);
+	write_image(RAWCD_IMAGE_CLONECD, "c.img", 0, 0);
+
+	struct rawcd_inspect_report *r = inspect("m.cue", NULL);
+	cr_expect_eq(r->total.sectors, AUDIO + DATA);
+	cr_expect_eq(r->total.bad_sectors, 0, "the data headers are at their LBAs, not their BIN places");
+	cr_expect_eq(r->tracks[1].first_lba, t2);
+	rawcd_inspect_report_free(r);
+
+	r = inspect("c.ccd", NULL);
+	cr_expect(r->subcode);
+	cr_expect_eq(r->total.sectors, AUDIO + DATA);
+	cr_expect_eq(r->total.bad_sectors, 0);
+	cr_expect_eq(r->tracks[1].counts.cls[RAWCD_INSPECT_MODE1], DATA);
+	rawcd_inspect_report_free(r);
+
+	ix_flip("c.sub", (AUDIO + 5) * RAWCD_SUBCODE_SIZE + 12 + 4, 3); /* a Q bit of session 2's 6th sector */
+	r = inspect("c.ccd", NULL);
+	cr_expect_eq(r->total.bad_sectors, 1);
+	cr_expect_eq(r->tracks[1].bad[0].lba, t2 + 5);
+	cr_expect_eq(r->tracks[1].bad[0].findings, RAWCD_FINDING_SUBQ_CRC);
+	rawcd_inspect_report_free(r);
+}
+
 Test(inspect_image, raw_images_with_subcode_split_into_tracks_by_tno)
 {
 	uint8_t *img = make_disc();
