@@ -45,7 +45,8 @@ static const struct {
 	 "                   2 full TOC, 5 CD-TEXT (the packs; text and json show them decoded)\n"
 	 "  --msf            addresses as MSF in formats 0 and 1 (the CDB's MSF bit)\n"
 	 "  --capacity C     latest lead-out start allowed (default 79:59:74, 80-minute media)\n"
-	 "  --from-bytes F   decode a READ TOC response saved in F ('-' for stdin) instead of a sheet\n"},
+	 "  --from-bytes F   decode a READ TOC response saved in F ('-' for stdin) instead of a sheet;\n"
+	 "                   without --toc-format its format (0, 1, 2 or 5) is told from the bytes\n"},
 	{"inspect",
 	 "Usage: rawcd inspect IMAGE.cue|IMAGE.ccd|IMAGE.bin [--json] [--no-hash] [--quiet]\n"
 	 "                     [--sector-size 2352|2368|2448] [--first-lba N]\n\n"
