@@ -71,6 +71,8 @@ int cmd_check(int argc, char **argv)
 		rc = rawcd_disc_load_files(disc, diag);
 	if (files && rc == RAWCD_OK)
 		rc = rawcd_disc_layout(disc, NULL, diag);
+	if (files && rc == RAWCD_OK)
+		rc = rawcd_cdtext_file_check(disc, diag);
 	if (json) {
 		print_json(sheet, rc, disc, files, diag);
 	} else {

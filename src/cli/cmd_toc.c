@@ -260,6 +260,8 @@ int cmd_toc(int argc, char **argv)
 	rawcd_diag *diag = rawcd_diag_new();
 	struct rawcd_disc *disc = NULL;
 	rc = rawcd_cue_load(&disc, a.input, &a.layout, diag);
+	if (rc == RAWCD_OK && a.toc_format != 5)
+		rc = rawcd_cdtext_file_check(disc, diag); /* formats 0-2 need no CD-TEXT: a warning */
 	cli_print_diag(diag);
 	rawcd_diag_free(diag);
 	if (rc)

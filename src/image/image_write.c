@@ -213,6 +213,8 @@ int rawcd_image_write(const struct rawcd_disc *disc, const char *out_path, const
 		rc = check_request(&j, out_path);
 	if (rc == RAWCD_OK && opts->format != RAWCD_IMAGE_BIN)
 		rc = rawcd_cdtext_for_disc(&j.cdtext, disc, diag);
+	else if (rc == RAWCD_OK)
+		rc = rawcd_cdtext_file_check(disc, diag); /* only its line is copied: a warning if broken */
 	for (int k = 0; k < OUT_COUNT && rc == RAWCD_OK; k++)
 		if (j.path[k])
 			rc = rcd_outfile_open(&j.out[k], j.path[k], diag);
