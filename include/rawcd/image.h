@@ -81,6 +81,19 @@ int rawcd_image_write(const struct rawcd_disc *disc, const char *out_path, const
 		      rawcd_diag *diag);
 
 /**
+ * The files rawcd_image_write() writes for @p out_path in @p format, in this order: the image (BIN,
+ * RAW96, PACKED96, PQ16: @p out_path; CLONECD: STEM.img), then STEM.sub (CLONECD), then the text file
+ * (BIN: the CUE sheet; CLONECD: STEM.ccd). Nothing is looked at on disk.
+ * @param out a malloc'd NULL-terminated array of malloc'd paths, written only on success; free it with
+ *        rawcd_image_output_paths_free().
+ * @return RAWCD_OK; RAWCD_E_ARG (NULL, an unknown format); RAWCD_E_NOMEM.
+ */
+int rawcd_image_output_paths(char ***out, const char *out_path, enum rawcd_image_format format);
+
+/** Free what rawcd_image_output_paths() returned. Accepts NULL. */
+void rawcd_image_output_paths_free(char **paths);
+
+/**
  * The CUE sheet rawcd_image_write() writes beside a BIN image named @p bin_name (the FILE line).
  * @param out a malloc'd NUL-terminated text; free() it.
  * @return RAWCD_OK; RAWCD_E_ARG (disc not laid out); RAWCD_E_NOMEM.
