@@ -78,11 +78,25 @@ int rawcd_cdtext_read_file(struct rawcd_cdtext_packs *out, const char *path, raw
  * (rawcd_disc.cdtext_pack: a TOC file's language blocks, a .ccd's [CDText]), copied as they are; else the
  * sheet's CDTEXTFILE (a path
  * relative to the sheet's folder), read and checked (CRCs, sequence numbers, size information) with
- * rawcd_cdtext_decode(); else packs built from the sheet's CD-TEXT keywords (rawcd_cdtext_build()).
+ * rawcd_cdtext_decode(); else packs built from the sheet's CD-TEXT keywords (rawcd_cdtext_build()). With
+ * a CDTEXTFILE, any CD-TEXT keywords of the sheet are left out of the packs, with a warning at the
+ * CDTEXTFILE line naming them.
  * @return as those two calls: RAWCD_OK (count 0 when there is no text); RAWCD_E_INPUT (a bad CDTEXTFILE,
  *         named with the sheet's line); RAWCD_E_LAYOUT; RAWCD_E_NOMEM.
  */
 int rawcd_cdtext_for_disc(struct rawcd_cdtext_packs *out, const struct rawcd_disc *disc, rawcd_diag *diag);
+
+/**
+ * For work that goes on without CD-TEXT (READ TOC formats 0-2, a BIN/CUE image, which only copies the
+ * CDTEXTFILE line): read the disc's CDTEXTFILE as rawcd_cdtext_for_disc() would and say each of its
+ * errors (a file that does not exist or cannot be read, damaged packs) as a warning at the sheet's
+ * CDTEXTFILE line instead, so that it is not dropped without a word. Nothing is kept. The work that
+ * records CD-TEXT (images with subcode, burning, READ TOC format 5) calls rawcd_cdtext_for_disc(),
+ * where these are errors.
+ * @return RAWCD_OK (also when it warned, and without a CDTEXTFILE); RAWCD_E_ARG (NULL @p disc);
+ *         RAWCD_E_NOMEM.
+ */
+int rawcd_cdtext_file_check(const struct rawcd_disc *disc, rawcd_diag *diag);
 
 /** true if the pack's CRC (bytes 16–17) is right. */
 bool rawcd_cdtext_pack_crc_ok(const uint8_t pack[RAWCD_CDTEXT_PACK_SIZE]);

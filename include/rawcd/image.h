@@ -60,7 +60,8 @@ struct rawcd_image_options {
  *   program area as READ CD returns it: generated PREGAPs stored, as INDEX 00), and the CUE sheet beside
  *   it, with the same stem and the extension .cue (`x.bin` → `x.cue`, `x` → `x.cue`), describes it: one
  *   FILE, every track and index, CATALOG, FLAGS, ISRC, CD-TEXT, CDTEXTFILE and REM lines carried over.
- *   Converting that sheet again gives the same bytes.
+ *   Converting that sheet again gives the same bytes. A CDTEXTFILE that cannot be read is a warning
+ *   here (rawcd_cdtext_file_check()): only its line is copied.
  * - RAWCD_IMAGE_CLONECD: STEM.img, STEM.sub and STEM.ccd, STEM being @p out_path without an .img, .sub or
  *   .ccd extension; LBA 0 to the lead-out.
  * - RAWCD_IMAGE_RAW96, PACKED96, PQ16: @p out_path gets (leadin + program + leadout) sectors of 2448,
@@ -77,12 +78,26 @@ struct rawcd_image_options {
  * @param opts NULL for defaults.
  * @return RAWCD_OK; RAWCD_E_ARG (bad path, missing folder, an output exists without force, an output
  *         is one of the inputs, lead-in/lead-out with a format that has no subcode); RAWCD_E_UNSUPPORTED
- *         (CD+G with PACKED96); RAWCD_E_INPUT (reading an input, a bad CDTEXTFILE);
+ *         (CD+G with PACKED96); RAWCD_E_INPUT (reading an input, a missing or bad
+ *         CDTEXTFILE with a format that has subcode);
  *         RAWCD_E_LAYOUT (CD-TEXT too long); RAWCD_E_IO (writing failed: disk full, file size limit, I/O
  *         error); RAWCD_E_CANCELED. Each failure leaves no output file behind. Details are in @p diag.
  */
 int rawcd_image_write(const struct rawcd_disc *disc, const char *out_path, const struct rawcd_image_options *opts,
 		      rawcd_diag *diag);
+
+/**
+ * The files rawcd_image_write() writes for @p out_path in @p format, in this order: the image (BIN,
+ * RAW96, PACKED96, PQ16: @p out_path; CLONECD: STEM.img), then STEM.sub (CLONECD), then the text file
+ * (BIN: the CUE sheet; CLONECD: STEM.ccd). Nothing is looked at on disk.
+ * @param out a malloc'd NULL-terminated array of malloc'd paths, written only on success; free it with
+ *        rawcd_image_output_paths_free().
+ * @return RAWCD_OK; RAWCD_E_ARG (NULL, an unknown format); RAWCD_E_NOMEM.
+ */
+int rawcd_image_output_paths(char ***out, const char *out_path, enum rawcd_image_format format);
+
+/** Free what rawcd_image_output_paths() returned. Accepts NULL. */
+void rawcd_image_output_paths_free(char **paths);
 
 /**
  * The CUE sheet rawcd_image_write() writes beside a BIN image named @p bin_name (the FILE line).

@@ -114,6 +114,21 @@ int rawcd_toc_encode(const struct rawcd_toc *toc, int format, bool msf, uint8_t 
  */
 int rawcd_toc_decode(struct rawcd_toc *out, int format, bool msf, const uint8_t *buf, size_t len);
 
+/**
+ * Tell which READ TOC/PMA/ATIP format (MMC-6 §6.26.3) the response in @p buf is, for bytes saved without
+ * a note of the CDB that asked for them. The header's length field (the bytes after itself) must fit
+ * @p len; what follows it must be, as a whole, 8-byte descriptors ending with the lead-out AAh that
+ * rawcd_toc_decode() accepts as format 0, or exactly one 8-byte descriptor of a track that it accepts
+ * as format 1, or 11-byte descriptors that it accepts as format 2 (A0, A1, A2 and the tracks), or 18-byte
+ * CD-TEXT packs each with a good CRC (format 5, MMC-6 table 478; rawcd_cdtext_pack_crc_ok()). Bytes
+ * after the response are ignored, as rawcd_toc_decode() does.
+ * @param msf how addresses of formats 0 and 1 are to be read (the CDB's MSF bit; false for LBAs).
+ * @return 0, 1, 2 or 5 when exactly one format fits; RAWCD_E_FORMAT when none fits (under 4 bytes, a
+ *         length beyond @p len, no descriptors, sizes or content of no format) or more than one does
+ *         (ambiguous: give the format); RAWCD_E_ARG (NULL @p buf with @p len > 0). No allocation.
+ */
+int rawcd_toc_detect_format(const uint8_t *buf, size_t len, bool msf);
+
 /** Disc identifiers computed from a TOC, each the way its service reads a disc. */
 struct rawcd_disc_ids {
 	char freedb[9];          /**< 8 lower-case hex digits, from every track of the disc (libdiscid) */

@@ -20,6 +20,13 @@ void cli_print_diag(const rawcd_diag *diag);
 /* Print "rawcd: message" on stderr and return EXIT_BAD_INPUT. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Print "rawcd: message" on stderr, or, in JSON mode, keep it as a diagnostic object (cli_json.h). */
+void cli_message(enum rawcd_severity severity, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Open the recorder DEV names: rawcd_transport_open_sg(), or for "emulated:cd-r" and "emulated:cd-rw"
+ * the emulated recorder of emulated.h (a blank disc of that kind; nothing is recorded anywhere). */
+int cli_open_recorder(rawcd_transport **out, const char *dev, rawcd_diag *diag);
+
 /* Parse a capacity: sectors ("359849") or the latest lead-out MSF ("79:59:74"). */
 bool cli_parse_capacity(const char *text, int32_t *out_lba);
 

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include "cli/cli.h"
+#include "cli/cli_json.h"
 
 #include <signal.h>
 #include <stdarg.h>
@@ -13,6 +14,8 @@ void cli_print_diag(const rawcd_diag *diag)
 		const struct rawcd_diag_entry *e = rawcd_diag_get(diag, i);
 		const char *kind = e->severity == RAWCD_SEV_WARNING ? "warning: "
 				   : e->severity == RAWCD_SEV_NOTE  ? "note: " : "";
+		if (cli_json_diag(e->severity, e->file, e->line, e->message))
+			continue;
 		if (e->file && e->line)
 			fprintf(stderr, "rawcd: %s:%u: %s%s\n", e->file, e->line, kind, e->message);
 		else if (e->file)
@@ -24,13 +27,24 @@ void cli_print_diag(const rawcd_diag *diag)
 
 int cli_usage_error(const char *fmt, ...)
 {
+	char msg[1024];
 	va_list ap;
 	va_start(ap, fmt);
-	fputs("rawcd: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputs("\n", stderr);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	cli_message(RAWCD_SEV_ERROR, "%s", msg);
 	return EXIT_BAD_INPUT;
+}
+
+void cli_message(enum rawcd_severity severity, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (!cli_json_diag(severity, NULL, 0, msg))
+		fprintf(stderr, "rawcd: %s\n", msg);
 }
 
 bool cli_parse_capacity(const char *text, int32_t *out_lba)

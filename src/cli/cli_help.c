@@ -11,7 +11,8 @@ static const struct {
 } help[] = {
 	{"convert",
 	 "Usage: rawcd convert IN.cue -o OUT [--format bin|clonecd|raw96|packed96|pq16]\n"
-	 "                     [--lead-in[=N]] [--lead-out[=N]] [--force] [--quiet] [--capacity C]\n\n"
+	 "                     [--lead-in[=N]] [--lead-out[=N]] [--force] [--quiet] [--capacity C]\n"
+	 "                     [--json] [--progress=json]\n\n"
 	 "Write the raw image of the disc the sheet describes: OUT.bin holds every sector from LBA 0 to the\n"
 	 "lead-out, 2352 bytes each (sync, header, EDC and ECC encoded for MODE1/2048 and MODE2/2336 input,\n"
 	 "audio as it is, PREGAPs stored as INDEX 00), and OUT.cue beside it describes it, keeping CATALOG,\n"
@@ -25,12 +26,16 @@ static const struct {
 	 "  --lead-out[=N]   raw96/packed96/pq16: add N lead-out sectors (default 6750)\n"
 	 "  --force          replace existing output files (never an input)\n"
 	 "  --quiet          no progress and no summary line\n"
-	 "  --capacity C     latest lead-out start allowed (default 79:59:74)\n"},
+	 "  --capacity C     latest lead-out start allowed (default 79:59:74)\n"
+	 "  --json           print one JSON object on stdout: the files written, sectors, bytes, seconds,\n"
+	 "                   format, warnings and errors (README.md, JSON output)\n"
+	 "  --progress=json  progress and diagnostics as one JSON object a line on stderr\n"},
 	{"check",
 	 "Usage: rawcd check IN.cue [--json]\n\n"
 	 "Validate a CUE sheet on its own (syntax, track and index order, times, ISRC, CATALOG), then,\n"
 	 "when all its files exist, with them (lengths, audio format, layout, capacity).\n\n"
-	 "  --json   print the result and every diagnostic as one JSON object\n"},
+	 "  --json   print the result and every diagnostic as one JSON object\n"
+	 "           (warnings and errors as objects; README.md, JSON output)\n"},
 	{"toc",
 	 "Usage: rawcd toc IN.cue [--format text|json|hex|binary] [--toc-format 0|1|2|5] [--msf]\n"
 	 "                        [--capacity SECTORS|MM:SS:FF]\n"
@@ -45,10 +50,11 @@ static const struct {
 	 "                   2 full TOC, 5 CD-TEXT (the packs; text and json show them decoded)\n"
 	 "  --msf            addresses as MSF in formats 0 and 1 (the CDB's MSF bit)\n"
 	 "  --capacity C     latest lead-out start allowed (default 79:59:74, 80-minute media)\n"
-	 "  --from-bytes F   decode a READ TOC response saved in F ('-' for stdin) instead of a sheet\n"},
+	 "  --from-bytes F   decode a READ TOC response saved in F ('-' for stdin) instead of a sheet;\n"
+	 "                   without --toc-format its format (0, 1, 2 or 5) is told from the bytes\n"},
 	{"inspect",
 	 "Usage: rawcd inspect IMAGE.cue|IMAGE.ccd|IMAGE.bin [--json] [--no-hash] [--quiet]\n"
-	 "                     [--sector-size 2352|2368|2448] [--first-lba N]\n\n"
+	 "                     [--sector-size 2352|2368|2448] [--first-lba N] [--progress=json]\n\n"
 	 "Check every sector of an image (sync, header address, mode against the sheet, EDC, ECC, the two\n"
 	 "subheader copies; Form 2 without EDC is counted apart) and its subcode where there is some (Q CRC,\n"
 	 "Q position against the layout, P; MCN and ISRC found), and hash each track's 2352-byte sectors\n"
@@ -60,11 +66,12 @@ static const struct {
 	 "  --sector-size N   raw images: 2352 (main channel), 2368 (+ 16 bytes P and Q, pq16) or\n"
 	 "                    2448 (+ 96 bytes P-W, raw96 or packed96); default 2352\n"
 	 "  --first-lba N     raw images: LBA of the first sector (default 0; -22650 for an image that\n"
-	 "                    starts with IMAPI's lead-in, -150 with track 1's pregap)\n\n"
+	 "                    starts with IMAPI's lead-in, -150 with track 1's pregap)\n"
+	 "  --progress=json   progress and diagnostics as one JSON object a line on stderr\n\n"
 	 "Exit status: 0 no findings, 1 findings, 2 bad usage or input, 3 I/O failure.\n"},
 	{"burn",
 	 "Usage: rawcd burn IN.cue --device DEV [--simulate] [--speed X] [--write-mode raw96r|raw16|sao]\n"
-	 "                         [--no-bufe] [--verify] [--eject] [--quiet]\n\n"
+	 "                         [--no-bufe] [--verify] [--eject] [--quiet] [--json] [--progress=json]\n\n"
 	 "Burn the disc the sheet describes on a blank CD-R or CD-RW in raw DAO: every block from the\n"
 	 "ATIP lead-in start to the end of a 6750-sector lead-out, with the subcode rawcd generates (the TOC\n"
 	 "in the lead-in, CD-TEXT, MCN, ISRC, indexes), the same bytes `rawcd convert --format raw96` writes,\n"
@@ -81,7 +88,14 @@ static const struct {
 	 "  --no-bufe            leave buffer underrun protection off\n"
 	 "  --verify             read the TOC, MCN, ISRCs and CD-TEXT back and compare them with the sheet\n"
 	 "  --eject              eject the disc at the end\n"
-	 "  -q, --quiet          no progress and no summary line\n\n"
+	 "  -q, --quiet          no progress and no summary line\n"
+	 "  --json               print one JSON object on stdout: sectors and bytes written, write mode,\n"
+	 "                       lead-in, simulation, the verify's result, warnings and errors\n"
+	 "  --progress=json      progress (with IMAPI2's current_action, elapsed_time, remaining_time,\n"
+	 "                       last_written_lba and the drive's buffer_fill) and diagnostics as JSON\n"
+	 "                       lines on stderr\n"
+	 "DEV may be emulated:cd-r or emulated:cd-rw: rawcd's emulated recorder (a blank disc; nothing\n"
+	 "is recorded anywhere), to try a burn without a drive.\n\n"
 	 "SIGINT or SIGTERM stops the writes and flushes the drive; a real burn stopped midway leaves an\n"
 	 "unusable disc.\n"
 	 "Exit status: 0 burned, 1 burned but --verify found differences, 2 bad usage or input (a sheet\n"
@@ -94,10 +108,13 @@ static const struct {
 	 "tried with MODE SELECT of page 05h when the device opens read-write).\n\n"
 	 "  --json   print it as one JSON object\n"},
 	{"blank",
-	 "Usage: rawcd blank DEV --minimal|--all\n\n"
+	 "Usage: rawcd blank DEV --minimal|--all [--json] [--progress=json]\n\n"
 	 "Blank the CD-RW in the drive.\n\n"
 	 "  --minimal   PMA, TOC and the first pregap: a minute or so, and the disc reads as blank\n"
-	 "  --all       the whole disc: tens of minutes\n"},
+	 "  --all       the whole disc: tens of minutes\n"
+	 "  --json      print one JSON object on stdout (what was blanked, warnings and errors)\n"
+	 "  --progress=json  the start and the end as JSON lines on stderr, with every diagnostic\n"
+	 "DEV may be emulated:cd-rw (or emulated:cd-r, which is refused): rawcd's emulated recorder.\n"},
 };
 
 void cli_help(const char *command)

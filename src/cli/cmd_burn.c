@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/cli_json.h"
 #include "rawcd/burn.h"
 #include "rawcd/transport.h"
 
@@ -30,6 +31,10 @@ static void show_progress(void *user, const struct rawcd_burn_progress *p)
 {
 	static const char *const phase[] = {"preparing", "lead-in", "program", "lead-out", "finishing", "verifying"};
 	struct progress *pr = user;
+	if (cli_json_progress()) {
+		cli_json_burn_progress(p);
+		return;
+	}
 	double t = cli_now();
 	bool last = p->phase >= RAWCD_BURN_FINISHING;
 	if (!pr->tty || (t - pr->last < 0.25 && !last))
@@ -78,7 +83,8 @@ static int parse_args(struct burn_args *a, int argc, char **argv)
 		{"speed", required_argument, NULL, 'S'},  {"write-mode", required_argument, NULL, 'w'},
 		{"no-bufe", no_argument, NULL, 'B'},      {"verify", no_argument, NULL, 'v'},
 		{"eject", no_argument, NULL, 'e'},        {"quiet", no_argument, NULL, 'q'},
-		{"help", no_argument, NULL, 'h'},         {0}};
+		{"help", no_argument, NULL, 'h'},         {"json", no_argument, NULL, 'j'},
+		{"progress", required_argument, NULL, 'P'}, {0}};
 	int c;
 	while ((c = getopt_long(argc, argv, "d:sqh", opts, NULL)) != -1) {
 		switch (c) {
@@ -97,6 +103,11 @@ static int parse_args(struct burn_args *a, int argc, char **argv)
 		case 'v': a->opts.verify = true; break;
 		case 'e': a->opts.eject = true; break;
 		case 'q': a->quiet = true; break;
+		case 'j': break; /* cli_json_final() */
+		case 'P':
+			if (!cli_json_parse_progress(optarg))
+				return EXIT_BAD_INPUT;
+			break;
 		case 'h': cli_help("burn"); return -1;
 		default: return EXIT_BAD_INPUT;
 		}
@@ -220,9 +231,10 @@ int cmd_burn(int argc, char **argv)
 		return rawcd_error_exit_status(rc);
 	rawcd_diag *diag = rawcd_diag_new();
 	rawcd_transport *t = NULL;
-	rc = rawcd_transport_open_sg(&t, a.device, false, diag);
+	rc = cli_open_recorder(&t, a.device, diag);
 	struct rawcd_burn_result result = {0};
-	struct progress prog = {.start = cli_now(), .tty = !a.quiet && isatty(STDERR_FILENO)};
+	bool ran = rc == RAWCD_OK, json = cli_json_final() || cli_json_progress();
+	struct progress prog = {.start = cli_now(), .tty = !a.quiet && isatty(STDERR_FILENO) && !cli_json_progress()};
 	if (rc == RAWCD_OK) {
 		cli_catch_stop_signals();
 		rc = rawcd_burn(t, disc, &a.opts, show_progress, &prog, &cli_stop_signal, &result, diag);
@@ -230,11 +242,13 @@ int cmd_burn(int argc, char **argv)
 	cli_print_diag(diag);
 	int status = rawcd_error_exit_status(rc);
 	if (rc == RAWCD_E_CANCELED)
-		fprintf(stderr, "rawcd: stopped by %s\n", cli_stop_signal_name());
-	else if (rc == RAWCD_OK && !a.quiet)
+		cli_message(RAWCD_SEV_ERROR, "stopped by %s", cli_stop_signal_name());
+	else if (rc == RAWCD_OK && !a.quiet && !json)
 		print_summary(&a, &result, cli_now() - prog.start);
 	if (rc == RAWCD_OK && result.verify_mismatches)
 		status = EXIT_FINDINGS;
+	if (cli_json_final())
+		cli_json_burn(a.input, a.device, &a.opts, ran ? &result : NULL, status);
 	rawcd_transport_close(t);
 	rawcd_disc_free(disc);
 	rawcd_diag_free(diag);

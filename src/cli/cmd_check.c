@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "cli/cli.h"
+#include "cli/cli_json.h"
 
 /* Files are checked only when the sheet names them all and they all exist. */
 static bool all_files_exist(const struct rawcd_disc *d)
@@ -24,7 +25,7 @@ static bool all_files_exist(const struct rawcd_disc *d)
 static void print_json(const char *sheet, int rc, const struct rawcd_disc *d, bool files_checked,
 		       const rawcd_diag *diag)
 {
-	json_object *o = json_object_new_object();
+	json_object *o = cli_json_report();
 	json_object_object_add(o, "sheet", json_object_new_string(sheet));
 	json_object_object_add(o, "valid", json_object_new_boolean(rc == RAWCD_OK));
 	json_object_object_add(o, "files_checked", json_object_new_boolean(files_checked));
@@ -40,10 +41,10 @@ static void print_json(const char *sheet, int rc, const struct rawcd_disc *d, bo
 		json_object_object_add(x, "line", json_object_new_int((int)e->line));
 		json_object_object_add(x, "message", json_object_new_string(e->message));
 		json_object_array_add(list, x);
+		cli_json_diag(e->severity, e->file, e->line, e->message); /* for "warnings" and "errors" */
 	}
 	json_object_object_add(o, "diagnostics", list);
-	puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED));
-	json_object_put(o);
+	cli_json_emit(o, rawcd_error_exit_status(rc));
 }
 
 int cmd_check(int argc, char **argv)
@@ -61,7 +62,7 @@ int cmd_check(int argc, char **argv)
 			return EXIT_BAD_INPUT;
 	}
 	if (optind + 1 != argc)
-		return cli_usage_error("check takes one CUE sheet: rawcd check IN.cue");
+		return cli_usage_error("check takes one input: rawcd check IN (a CUE sheet, a cdrdao TOC file, a .ccd or a raw image)");
 	const char *sheet = argv[optind];
 	rawcd_diag *diag = rawcd_diag_new();
 	struct rawcd_disc *disc = NULL;
@@ -81,6 +82,8 @@ int cmd_check(int argc, char **argv)
 		rc = rawcd_disc_load_files(disc, diag);
 	if (files && !measured && rc == RAWCD_OK)
 		rc = rawcd_disc_layout(disc, NULL, diag);
+	if (files && rc == RAWCD_OK)
+		rc = rawcd_cdtext_file_check(disc, diag);
 	if (json) {
 		print_json(sheet, rc, disc, files, diag);
 	} else {

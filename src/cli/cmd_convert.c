@@ -9,15 +9,21 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/cli_json.h"
 
 struct progress {
 	double start, last;
 	bool tty;
+	enum rawcd_image_format format;
 };
 
 static void show_progress(void *user, uint64_t done, uint64_t total)
 {
 	struct progress *p = user;
+	if (cli_json_progress()) {
+		cli_json_progress_line("writing", done, total, cli_json_sector_bytes(p->format), NULL);
+		return;
+	}
 	double t = cli_now();
 	if (!p->tty || (t - p->last < 0.25 && done < total))
 		return;
@@ -70,7 +76,8 @@ static int parse_args(struct convert_args *a, int argc, char **argv)
 		{"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, 'f'},
 		{"force", no_argument, NULL, 'F'},        {"quiet", no_argument, NULL, 'q'},
 		{"capacity", required_argument, NULL, 'c'}, {"lead-in", optional_argument, NULL, 'I'},
-		{"lead-out", optional_argument, NULL, 'O'}, {"help", no_argument, NULL, 'h'}, {0}};
+		{"lead-out", optional_argument, NULL, 'O'}, {"help", no_argument, NULL, 'h'},
+		{"json", no_argument, NULL, 'j'},         {"progress", required_argument, NULL, 'P'}, {0}};
 	int c;
 	while ((c = getopt_long(argc, argv, "o:f:Fqc:h", opts, NULL)) != -1) {
 		switch (c) {
@@ -95,6 +102,11 @@ static int parse_args(struct convert_args *a, int argc, char **argv)
 			a->image.leadout_sectors = RAWCD_LEADOUT_DEFAULT;
 			if (optarg && !parse_sectors(optarg, 1000000, &a->image.leadout_sectors))
 				return cli_usage_error("--lead-out=%s: give a number of sectors", optarg);
+			break;
+		case 'j': break; /* cli_json_final() */
+		case 'P':
+			if (!cli_json_parse_progress(optarg))
+				return EXIT_BAD_INPUT;
 			break;
 		case 'h': cli_help("convert"); return -1;
 		default: return EXIT_BAD_INPUT;
@@ -140,7 +152,8 @@ int cmd_convert(int argc, char **argv)
 	signal(SIGXFSZ, SIG_IGN); /* past RLIMIT_FSIZE write() fails with EFBIG, reported, instead of a kill */
 	rawcd_diag *diag = rawcd_diag_new();
 	struct rawcd_disc *disc = NULL;
-	struct progress prog = {.start = cli_now(), .tty = !a.quiet && isatty(STDERR_FILENO)};
+	struct progress prog = {.start = cli_now(), .tty = !a.quiet && isatty(STDERR_FILENO) && !cli_json_progress(),
+				.format = a.image.format};
 	rc = rawcd_input_load(&disc, a.input, &a.layout, diag);
 	if (rc == RAWCD_OK) {
 		struct rawcd_image_options opts = a.image;
@@ -150,13 +163,14 @@ int cmd_convert(int argc, char **argv)
 		opts.cancel = &cli_stop_signal;
 		rc = rawcd_image_write(disc, a.output, &opts, diag);
 	}
-	if (!a.quiet || rc)
+	if (!a.quiet || rc || cli_json_final())
 		cli_print_diag(diag);
 	if (rc == RAWCD_E_CANCELED)
-		fprintf(stderr, "rawcd: stopped by %s; no output was left behind\n",
-			cli_stop_signal_name());
-	else if (rc == RAWCD_OK && !a.quiet)
+		cli_message(RAWCD_SEV_ERROR, "stopped by %s; no output was left behind", cli_stop_signal_name());
+	else if (rc == RAWCD_OK && !a.quiet && !cli_json_final() && !cli_json_progress())
 		print_summary(&a, disc, cli_now() - prog.start);
+	if (cli_json_final())
+		cli_json_convert(a.output, &a.image, rc == RAWCD_OK ? disc : NULL, rawcd_error_exit_status(rc));
 	rawcd_disc_free(disc);
 	rawcd_diag_free(diag);
 	return rawcd_error_exit_status(rc);

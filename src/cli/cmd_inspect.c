@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/cli_json.h"
 #include "cli/inspect_text.h"
 
 struct inspect_args {
@@ -22,11 +23,16 @@ struct inspect_args {
 struct progress {
 	double last;
 	bool tty;
+	unsigned sector_bytes;
 };
 
 static void show_progress(void *user, uint64_t done, uint64_t total)
 {
 	struct progress *p = user;
+	if (cli_json_progress()) {
+		cli_json_progress_line("inspecting", done, total, p->sector_bytes, NULL);
+		return;
+	}
 	double t = cli_now();
 	if (!p->tty || (t - p->last < 0.25 && done < total))
 		return;
@@ -51,7 +57,8 @@ static int parse_args(struct inspect_args *a, int argc, char **argv)
 	static const struct option opts[] = {
 		{"json", no_argument, NULL, 'j'},          {"no-hash", no_argument, NULL, 'n'},
 		{"sector-size", required_argument, NULL, 's'}, {"first-lba", required_argument, NULL, 'l'},
-		{"quiet", no_argument, NULL, 'q'},         {"help", no_argument, NULL, 'h'}, {0}};
+		{"quiet", no_argument, NULL, 'q'},         {"help", no_argument, NULL, 'h'},
+		{"progress", required_argument, NULL, 'P'}, {0}};
 	long v;
 	int c;
 	while ((c = getopt_long(argc, argv, "jnqh", opts, NULL)) != -1) {
@@ -71,6 +78,10 @@ static int parse_args(struct inspect_args *a, int argc, char **argv)
 						       "with IMAPI's lead-in)", optarg, RAWCD_LBA_MIN, RAWCD_LBA_MAX);
 			a->opts.first_lba = (int32_t)v;
 			a->raw_options = true;
+			break;
+		case 'P':
+			if (!cli_json_parse_progress(optarg))
+				return EXIT_BAD_INPUT;
 			break;
 		case 'h': cli_help("inspect"); return -1;
 		default: return EXIT_BAD_INPUT;
@@ -117,7 +128,8 @@ int cmd_inspect(int argc, char **argv)
 	if (rc)
 		return rc < 0 ? 0 : rc;
 	cli_catch_stop_signals();
-	struct progress prog = {.tty = !a.quiet && isatty(STDERR_FILENO)};
+	struct progress prog = {.tty = !a.quiet && isatty(STDERR_FILENO) && !cli_json_progress(),
+				.sector_bytes = a.opts.sector_size ? a.opts.sector_size : RAWCD_SECTOR_SIZE};
 	a.opts.progress = show_progress;
 	a.opts.progress_user = &prog;
 	a.opts.cancel = &cli_stop_signal;
@@ -126,9 +138,9 @@ int cmd_inspect(int argc, char **argv)
 	rc = rawcd_inspect_image(&report, a.image, &a.opts, diag);
 	cli_print_diag(diag);
 	if (rc == RAWCD_E_CANCELED)
-		fprintf(stderr, "rawcd: stopped by %s\n", cli_stop_signal_name());
+		cli_message(RAWCD_SEV_ERROR, "stopped by %s", cli_stop_signal_name());
 	else if (rc && rawcd_diag_error_count(diag) == 0)
-		fprintf(stderr, "rawcd: %s: %s\n", a.image, rawcd_strerror(rc));
+		cli_message(RAWCD_SEV_ERROR, "%s: %s", a.image, rawcd_strerror(rc));
 	rawcd_diag_free(diag);
 	int status = rc ? rawcd_error_exit_status(rc) : print_report(&a, report);
 	rawcd_inspect_report_free(report);

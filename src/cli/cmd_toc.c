@@ -20,7 +20,7 @@ enum output { OUT_TEXT, OUT_JSON, OUT_HEX, OUT_BINARY };
 struct toc_args {
 	enum output output;
 	int toc_format;
-	bool msf;
+	bool toc_format_given, msf;
 	const char *from_bytes;
 	const char *input;
 	struct rawcd_layout_options layout;
@@ -47,6 +47,7 @@ static int parse_args(struct toc_args *a, int argc, char **argv)
 			if (strlen(optarg) != 1 || !strchr("0125", optarg[0]))
 				return cli_usage_error("--toc-format %s: use 0, 1, 2 or 5", optarg);
 			a->toc_format = optarg[0] - '0';
+			a->toc_format_given = true;
 			break;
 		case 'm': a->msf = true; break;
 		case 'b': a->from_bytes = optarg; break;
@@ -157,12 +158,32 @@ static int cdtext_from_bytes(const struct toc_args *a, const uint8_t *buf, size_
 	return status;
 }
 
-static int toc_from_bytes(const struct toc_args *a)
+/* Without --toc-format: the format the bytes are (rawcd_toc_detect_format()), said in a note. */
+static int detect_format(struct toc_args *a, const uint8_t *buf, size_t len)
+{
+	static const char *const why[] = {
+		[0] = "(TOC): 8-byte descriptors ending with the lead-out (AAh)",
+		[1] = "(session information): one 8-byte track descriptor",
+		[2] = "(full TOC): 11-byte descriptors",
+		[5] = "(CD-TEXT): 18-byte packs with valid CRCs",
+	};
+	int format = rawcd_toc_detect_format(buf, len, a->msf);
+	if (format < 0)
+		return cli_usage_error("%s: cannot tell which READ TOC format these bytes are (none or more than "
+				       "one of 0, 1, 2 and 5 fits): give --toc-format", a->input);
+	a->toc_format = format;
+	fprintf(stderr, "rawcd: %s: read as READ TOC format %d %s\n", a->input, format, why[format]);
+	return 0;
+}
+
+static int toc_from_bytes(struct toc_args *a)
 {
 	static uint8_t buf[4 + RAWCD_CDTEXT_PACK_SIZE * RAWCD_CDTEXT_MAX_PACKS];
 	static struct rawcd_toc toc;
 	size_t len;
 	int rc = read_bytes(a->input, buf, sizeof(buf), &len);
+	if (rc == 0 && !a->toc_format_given)
+		rc = detect_format(a, buf, len);
 	if (rc)
 		return rc;
 	if (a->toc_format == 5)
@@ -239,6 +260,8 @@ int cmd_toc(int argc, char **argv)
 	rawcd_diag *diag = rawcd_diag_new();
 	struct rawcd_disc *disc = NULL;
 	rc = rawcd_input_load(&disc, a.input, &a.layout, diag);
+	if (rc == RAWCD_OK && a.toc_format != 5)
+		rc = rawcd_cdtext_file_check(disc, diag); /* formats 0-2 need no CD-TEXT: a warning */
 	cli_print_diag(diag);
 	rawcd_diag_free(diag);
 	if (rc)

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_json.h"
 
 static const struct {
 	const char *name;
@@ -43,8 +44,10 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		if (strcmp(argv[1], commands[i].name) == 0)
-			return commands[i].fn(argc - 1, argv + 1);
+		if (strcmp(argv[1], commands[i].name) == 0) {
+			cli_json_start(commands[i].name, argc - 1, argv + 1);
+			return cli_json_finish(commands[i].fn(argc - 1, argv + 1));
+		}
 	fprintf(stderr, "rawcd: unknown command \"%s\"\n", argv[1]);
 	usage(stderr);
 	return EXIT_BAD_INPUT;

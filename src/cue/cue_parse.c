@@ -28,6 +28,9 @@ struct parser {
 	uint32_t last_index_offset;
 	unsigned last_index_line;
 	uint32_t pending_leadin;  /* REM LEAD-IN before the session's first TRACK, 0 if none */
+	unsigned leadin_line;     /* line of that REM LEAD-IN, 0 if none */
+	unsigned leadout_line;    /* REM LEAD-OUT of the current session, 0 if none */
+	unsigned cdtextfile_line; /* the CDTEXTFILE line, 0 if none */
 };
 
 typedef int (*statement_fn)(struct parser *p, const struct rcd_cue_line *ln);
@@ -212,6 +215,7 @@ static int start_session(struct parser *p, struct rawcd_track *t)
 		.number = t->session, .first_track = ti, .track_count = 1, .leadout_length = 6750,
 		.leadin_length = p->pending_leadin ? p->pending_leadin : 4500};
 	p->pending_leadin = 0;
+	p->leadin_line = p->leadout_line = 0;
 	return RAWCD_OK;
 }
 
@@ -464,12 +468,34 @@ static int st_cdtextfile(struct parser *p, const struct rcd_cue_line *ln)
 		return rc;
 	if (p->cur)
 		return fail(p, ln, "CDTEXTFILE belongs to the disc: move it before the first TRACK");
+	if (p->cdtextfile_line)
+		return rcd_error(p->diag, RAWCD_E_SYNTAX, p->sheet, ln->number,
+				 "CDTEXTFILE given twice (first on line %u): a disc has one CD-TEXT file: keep one",
+				 p->cdtextfile_line);
+	p->cdtextfile_line = ln->number;
 	if (strlen(ln->tok[1].text) > RCD_CUE_MAX_TEXT)
 		return fail(p, ln, "CDTEXTFILE name is too long: name a file beside the sheet");
 	free(p->disc->cdtextfile);
 	p->disc->cdtextfile = strdup(ln->tok[1].text);
 	p->disc->cdtextfile_line = ln->number;
 	return p->disc->cdtextfile ? RAWCD_OK : RAWCD_E_NOMEM;
+}
+
+/* REM LEAD-OUT: the length of the lead-out of the session whose tracks came before it. */
+static int rem_leadout(struct parser *p, const struct rcd_cue_line *ln, uint32_t len)
+{
+	struct rawcd_disc *d = p->disc;
+	if (!d->session_count) {
+		rcd_warn(p->diag, p->sheet, ln->number, "REM LEAD-OUT before any TRACK has no session to end: "
+			 "the lead-out keeps its 6750 sectors (move the line after the session's tracks)");
+		return RAWCD_OK;
+	}
+	if (p->leadout_line)
+		rcd_warn(p->diag, p->sheet, ln->number, "REM LEAD-OUT given twice for session %02u (first on line "
+			 "%u): the later one is kept", d->sessions[d->session_count - 1].number, p->leadout_line);
+	d->sessions[d->session_count - 1].leadout_length = len;
+	p->leadout_line = ln->number;
+	return RAWCD_OK;
 }
 
 /* REM SESSION nn, REM LEAD-OUT mm:ss:ff and REM LEAD-IN mm:ss:ff: Redump's multisession sheets. */
@@ -499,11 +525,14 @@ static int rem_redump(struct parser *p, const struct rcd_cue_line *ln)
 	if (ln->count != 3 || !rawcd_msf_parse(ln->tok[2].text, &len))
 		return rcd_error(p->diag, RAWCD_E_SYNTAX, p->sheet, ln->number,
 				 "REM %s needs a length: write REM %s mm:ss:ff", key, out ? "LEAD-OUT" : "LEAD-IN");
-	if (out && d->session_count)
-		d->sessions[d->session_count - 1].leadout_length = len;
+	if (out)
+		return rem_leadout(p, ln, len);
 	/* A lead-in belongs to the session that the next TRACK opens; kept until then. */
-	if (in)
-		p->pending_leadin = len;
+	if (p->leadin_line)
+		rcd_warn(p->diag, p->sheet, ln->number, "REM LEAD-IN given twice before one session (first on "
+			 "line %u): the later one is kept", p->leadin_line);
+	p->pending_leadin = len;
+	p->leadin_line = ln->number;
 	return RAWCD_OK;
 }
 
@@ -569,6 +598,26 @@ static void set_disc_types(struct rawcd_disc *d)
 	}
 }
 
+/* What the sheet says that nothing on the disc takes: a FILE no INDEX points into, a REM LEAD-IN that
+ * no TRACK follows. Said once each, at its line. */
+static void warn_unused(struct parser *p)
+{
+	const struct rawcd_disc *d = p->disc;
+	for (size_t f = 0; f < d->file_count; f++) {
+		bool used = false;
+		for (size_t i = 0; i < d->track_count && !used; i++)
+			for (size_t j = 0; j < d->tracks[i].index_count && !used; j++)
+				used = d->tracks[i].indexes[j].file == f;
+		if (!used)
+			rcd_warn(p->diag, p->sheet, d->files[f].line, "FILE \"%s\" has no INDEX: none of its bytes "
+				 "are on the disc (remove the line, or add its TRACK and INDEX lines)",
+				 d->files[f].name);
+	}
+	if (p->leadin_line)
+		rcd_warn(p->diag, p->sheet, p->leadin_line, "REM LEAD-IN after the last TRACK: no session follows "
+			 "it, so it is not used (remove it, or move it before the session's first TRACK)");
+}
+
 int rcd_cue_build(struct rawcd_disc *disc, const struct rcd_cue_lexed *lx, rawcd_diag *diag)
 {
 	struct parser p = {.disc = disc, .diag = diag, .sheet = disc->sheet_path, .next_session = 1};
@@ -587,6 +636,7 @@ int rcd_cue_build(struct rawcd_disc *disc, const struct rcd_cue_lexed *lx, rawcd
 		return rcd_error(diag, RAWCD_E_SYNTAX, p.sheet, last,
 				 "REM SESSION %02u has no TRACK: remove it or add the session's tracks",
 				 p.next_session);
+	warn_unused(&p);
 	set_disc_types(disc);
 	return RAWCD_OK;
 }

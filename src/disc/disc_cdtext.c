@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* A disc's CD-TEXT: its CDTEXTFILE when the sheet names one, else packs built from its CD-TEXT keywords. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,6 +43,27 @@ static int copy_packs(struct rawcd_cdtext_packs *out, const struct rawcd_disc *d
 	return RAWCD_OK;
 }
 
+/* The sheet's CD-TEXT keywords that a CDTEXTFILE takes the place of, named in one warning. */
+static void warn_replaced_keywords(const struct rawcd_disc *d, rawcd_diag *diag)
+{
+	char names[160] = "";
+	size_t used = 0;
+	for (int k = 0; k < RAWCD_CDTEXT_ITEM_COUNT; k++) {
+		bool any = d->cdtext.item[k] != NULL;
+		for (size_t i = 0; i < d->track_count && !any; i++)
+			any = d->tracks[i].cdtext.item[k] != NULL;
+		if (any && used < sizeof(names)) {
+			int n = snprintf(names + used, sizeof(names) - used, "%s%s", used ? ", " : "",
+					 rawcd_cdtext_keyword((enum rawcd_cdtext_item)k));
+			used += n > 0 ? (size_t)n : 0;
+		}
+	}
+	if (used)
+		rcd_warn(diag, d->sheet_path, d->cdtextfile_line, "CDTEXTFILE \"%s\" is the disc's CD-TEXT: the "
+			 "sheet's %s lines are not in it (they stay in the sheet); remove the CDTEXTFILE line to "
+			 "record them", d->cdtextfile, names);
+}
+
 int rawcd_cdtext_for_disc(struct rawcd_cdtext_packs *out, const struct rawcd_disc *disc, rawcd_diag *diag)
 {
 	if (!out || !disc)
@@ -50,6 +72,7 @@ int rawcd_cdtext_for_disc(struct rawcd_cdtext_packs *out, const struct rawcd_dis
 		return copy_packs(out, disc);
 	if (!disc->cdtextfile)
 		return rawcd_cdtext_build(out, disc, diag);
+	warn_replaced_keywords(disc, diag);
 	char *path = rcd_path_beside(disc->sheet_path, disc->cdtextfile); /* as FILE names are */
 	rawcd_diag *file_diag = rawcd_diag_new();
 	if (!path || !file_diag) {
@@ -66,4 +89,28 @@ int rawcd_cdtext_for_disc(struct rawcd_cdtext_packs *out, const struct rawcd_dis
 	rawcd_diag_free(file_diag);
 	free(path);
 	return rc;
+}
+
+int rawcd_cdtext_file_check(const struct rawcd_disc *disc, rawcd_diag *diag)
+{
+	if (!disc)
+		return RAWCD_E_ARG;
+	if (!disc->cdtextfile)
+		return RAWCD_OK;
+	struct rawcd_cdtext_packs packs = {0};
+	rawcd_diag *found = rawcd_diag_new();
+	if (!found)
+		return RAWCD_E_NOMEM;
+	int rc = rawcd_cdtext_for_disc(&packs, disc, found);
+	rawcd_cdtext_packs_finish(&packs);
+	for (size_t i = 0; i < rawcd_diag_count(found); i++) {
+		const struct rawcd_diag_entry *e = rawcd_diag_get(found, i);
+		if (e->severity == RAWCD_SEV_ERROR)
+			rcd_warn(diag, e->file, e->line, "%s (not needed here: going on without CD-TEXT; the "
+				 "commands that record it stop)", e->message);
+		else
+			rcd_diag_add(diag, e->severity, e->code, e->file, e->line, "%s", e->message);
+	}
+	rawcd_diag_free(found);
+	return rc == RAWCD_E_NOMEM ? rc : RAWCD_OK;
 }

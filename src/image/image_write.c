@@ -69,6 +69,34 @@ static int name_outputs(struct job *j, const char *out_path)
 	}
 }
 
+int rawcd_image_output_paths(char ***out, const char *out_path, enum rawcd_image_format format)
+{
+	if (!out || !out_path || (unsigned)format > RAWCD_IMAGE_PQ16)
+		return RAWCD_E_ARG;
+	struct rawcd_image_options opts = RAWCD_IMAGE_OPTIONS_INIT;
+	opts.format = format;
+	struct job j = {.opts = &opts};
+	int rc = name_outputs(&j, out_path);
+	char **list = rc == RAWCD_OK ? calloc(OUT_COUNT + 1, sizeof(*list)) : NULL;
+	size_t n = 0;
+	for (int k = 0; k < OUT_COUNT; k++)
+		if (list && j.path[k])
+			list[n++] = j.path[k];
+		else
+			free(j.path[k]);
+	if (!list)
+		return rc ? rc : RAWCD_E_NOMEM;
+	*out = list;
+	return RAWCD_OK;
+}
+
+void rawcd_image_output_paths_free(char **paths)
+{
+	for (size_t i = 0; paths && paths[i]; i++)
+		free(paths[i]);
+	free(paths);
+}
+
 static bool same_file(const struct stat *a, const char *path)
 {
 	struct stat b;
@@ -214,6 +242,8 @@ int rawcd_image_write(const struct rawcd_disc *disc, const char *out_path, const
 		rc = check_request(&j, out_path);
 	if (rc == RAWCD_OK && opts->format != RAWCD_IMAGE_BIN)
 		rc = rawcd_cdtext_for_disc(&j.cdtext, disc, diag);
+	else if (rc == RAWCD_OK)
+		rc = rawcd_cdtext_file_check(disc, diag); /* only its line is copied: a warning if broken */
 	for (int k = 0; k < OUT_COUNT && rc == RAWCD_OK; k++)
 		if (j.path[k])
 			rc = rcd_outfile_open(&j.out[k], j.path[k], diag);

@@ -28,6 +28,16 @@ static unsigned file_sector_size(const struct rawcd_disc *d, size_t f, enum rawc
 	return size;
 }
 
+/* Whether an INDEX points into FILE @p f (the parser warns about one that none does). */
+static bool file_used(const struct rawcd_disc *d, size_t f)
+{
+	for (size_t i = 0; i < d->track_count; i++)
+		for (size_t j = 0; j < d->tracks[i].index_count; j++)
+			if (d->tracks[i].indexes[j].file == f)
+				return true;
+	return false;
+}
+
 static bool is_audio_file(enum rawcd_file_type t)
 {
 	return t == RAWCD_FILE_WAVE || t == RAWCD_FILE_AIFF || t == RAWCD_FILE_MP3 || t == RAWCD_FILE_FLAC;
@@ -132,6 +142,10 @@ static int measure_one(struct rawcd_disc *d, size_t i, rawcd_diag *diag)
 				 "FILE \"%s\" is the sheet itself: name the image file the sheet describes", f->name);
 	enum rawcd_track_mode mode = RAWCD_MODE_AUDIO;
 	unsigned size = file_sector_size(d, i, &mode);
+	if (size == 0 && !file_used(d, i)) {
+		f->loaded = true; /* none of its bytes are on the disc: nothing to measure */
+		return RAWCD_OK;
+	}
 	if (size == 0)
 		return rcd_error(diag, RAWCD_E_INPUT, sheet, f->line,
 				 "FILE \"%s\" holds tracks of different sector sizes: give each kind its own FILE",

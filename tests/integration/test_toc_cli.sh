@@ -75,6 +75,30 @@ check "format 5 decoded: track performer" json_eq "$tmp/t5.json" '.blocks[0].ite
 check "format 5 built from CUE keywords" json_eq "$tmp/c5.json" '[.blocks[0].items.TITLE[0], .blocks[0].items.PERFORMER[1]]' \
 	'["Join us now we have the software","Richard S"]'
 
+# Without --toc-format the bytes say which format they are (0, 1, 2 or 5), in a note on stderr, and
+# decode as that format does when it is given.
+for f in 0 1 2; do
+	"$rawcd" toc "$data/cdda_4_5.cue" --format binary --toc-format "$f" >"$tmp/d$f.bin" 2>/dev/null
+	"$rawcd" toc --from-bytes "$tmp/d$f.bin" --format json >"$tmp/d$f.json" 2>"$tmp/d$f.err"
+	"$rawcd" toc --from-bytes "$tmp/d$f.bin" --toc-format "$f" --format json >"$tmp/g$f.json" 2>/dev/null
+	check "format $f detected: same JSON as with --toc-format $f" cmp "$tmp/d$f.json" "$tmp/g$f.json"
+	check "format $f detected: the note" grep -q "^rawcd: $tmp/d$f.bin: read as READ TOC format $f (" "$tmp/d$f.err"
+done
+check "format 2 note names 11-byte descriptors" \
+	grep -qF "read as READ TOC format 2 (full TOC): 11-byte descriptors" "$tmp/d2.err"
+check "format 0 note names the lead-out" grep -qF "format 0 (TOC): 8-byte descriptors ending with the lead-out (AAh)" "$tmp/d0.err"
+"$rawcd" toc --from-bytes "$tmp/t5.bin" --format json >"$tmp/d5.json" 2>"$tmp/d5.err"
+check "format 5 detected" cmp "$tmp/d5.json" "$tmp/t5.json"
+check "format 5 detected: the note" grep -qF "read as READ TOC format 5 (CD-TEXT): 18-byte packs with valid CRCs" "$tmp/d5.err"
+"$rawcd" toc --from-bytes "$tmp/d2.bin" --format hex >"$tmp/d2.hex" 2>/dev/null
+check "detected format 2 printed as format 2 bytes" cmp <(xxd -r -p "$tmp/d2.hex") "$tmp/d2.bin"
+"$rawcd" toc --from-bytes "$tmp/d2.bin" --toc-format 2 --format json >/dev/null 2>"$tmp/given.err"
+check "no note when --toc-format is given" [ ! -s "$tmp/given.err" ]
+printf '\x00\x0f\x01\x01' >"$tmp/odd.bin"; head -c 15 /dev/zero >>"$tmp/odd.bin"
+set +e; "$rawcd" toc --from-bytes "$tmp/odd.bin" >/dev/null 2>"$tmp/odd.err"; odd=$?; set -e
+check "bytes of no format exit 2" [ "$odd" = 2 ]
+check "bytes of no format: give --toc-format" grep -q "cannot tell which READ TOC format.*give --toc-format" "$tmp/odd.err"
+
 # Exit codes and messages.
 status() { set +e; "$@" >/dev/null 2>"$tmp/err"; echo $?; set -e; }
 printf 'FILE "a.bin" BINARY\n TRACK 01 AUDIO\n  INDEX 01 00:00:00\n TRACK 03 AUDIO\n' >"$tmp/bad.cue"
