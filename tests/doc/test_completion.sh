@@ -55,7 +55,7 @@ options_of() { # help text on stdin: every long and short option of its usage li
 	local text
 	text=$(sed -n -e '1,/^$/p' -e '/^  *-/p')
 	{
-		grep -oE -- '--[a-z0-9-]+' <<<"$text" || true
+		grep -oE -- '--[a-z0-9-]+(=[a-z]+)?' <<<"$text" || true
 		grep -oE -- '(^|[^A-Za-z0-9-])-[A-Za-z]([^A-Za-z0-9-]|$)' <<<"$text" | grep -oE -- '-[A-Za-z]' || true
 	} | sort -u
 }
