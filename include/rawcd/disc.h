@@ -142,6 +142,9 @@ struct rawcd_file {
 	                           size: 2448 or 2368 for a raw image whose records carry subcode after the
 	                           2352 main bytes; 0 = rawcd_track_mode_file_sector_size() */
 	bool swap;            /**< audio stored big-endian although the type says otherwise (cdrdao SWAP) */
+	bool scrambled;       /**< its data sectors (2352-byte, of data tracks) are stored scrambled
+	                           (ECMA-130 Annex B), as a CloneCD .img with DataTracksScrambled=1: the
+	                           sector stream descrambles them; audio sectors are never scrambled */
 };
 
 #define RAWCD_NO_FILE ((size_t)-1) /**< rawcd_index.file of an index given before any FILE line */

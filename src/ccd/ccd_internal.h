@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "rawcd/diag.h"
+#include "rawcd/disc.h"
 
 #define RCD_CCD_MAX_TEXT (1u << 20) /* 1 MiB: a .ccd of 99 tracks with CD-TEXT is under 100 KiB */
 #define RCD_CCD_NO_NUMBER (-1L)     /* a section without a number ([Disc]) */
@@ -57,5 +58,12 @@ int rcd_ccd_int(const struct rcd_ccd_doc *doc, const struct rcd_ccd_kv *kv, long
  * @p optional, a missing key gives @p dflt instead. */
 int rcd_ccd_key_int(const struct rcd_ccd_doc *doc, const struct rcd_ccd_section *sec, const char *key,
 		    long min, long max, bool optional, long dflt, long *out);
+
+/* [CDText] (@p sec; NULL when absent) into d->cdtext_pack: Entries=N and Entry 0 .. N-1, each 16 hex bytes
+ * (CRC computed) or 18 (CRC checked), of types 80h-8Fh, together valid CD-TEXT (rawcd_cdtext_decode());
+ * RAWCD_E_SYNTAX at the line of what is wrong. A CDTextLength= of [Disc] (@p disc) that is not N * 18 is a
+ * warning; unknown keys of [CDText] are warnings. */
+int rcd_ccd_read_cdtext(const struct rcd_ccd_doc *doc, const struct rcd_ccd_section *sec,
+			const struct rcd_ccd_section *disc, struct rawcd_disc *d);
 
 #endif

@@ -23,6 +23,9 @@ static const struct {
 	 "  --lead-in[=N]    raw96/packed96/pq16: start N sectors before LBA 0 (default 22650, 95:00:00),\n"
 	 "                   with the TOC in Q and the CD-TEXT in R-W\n"
 	 "  --lead-out[=N]   raw96/packed96/pq16: add N lead-out sectors (default 6750)\n"
+	 "  --regenerate-subcode  clonecd/raw96/packed96/pq16 of a CloneCD image: generate P-W anew\n"
+	 "                   instead of keeping its .sub's Q and R-W as recorded (a warning counts the\n"
+	 "                   recorded Q frames that differ from what rawcd generates)\n"
 	 "  --force          replace existing output files (never an input)\n"
 	 "  --quiet          no progress and no summary line\n"
 	 "  --capacity C     latest lead-out start allowed (default 79:59:74)\n"},
@@ -81,6 +84,7 @@ static const struct {
 	 "  --no-bufe            leave buffer underrun protection off\n"
 	 "  --verify             read the TOC, MCN, ISRCs and CD-TEXT back and compare them with the sheet\n"
 	 "  --eject              eject the disc at the end\n"
+	 "  --regenerate-subcode raw modes, a CloneCD image: write generated P-W, not its .sub's\n"
 	 "  -q, --quiet          no progress and no summary line\n\n"
 	 "SIGINT or SIGTERM stops the writes and flushes the drive; a real burn stopped midway leaves an\n"
 	 "unusable disc.\n"

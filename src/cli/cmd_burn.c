@@ -78,7 +78,7 @@ static int parse_args(struct burn_args *a, int argc, char **argv)
 		{"speed", required_argument, NULL, 'S'},  {"write-mode", required_argument, NULL, 'w'},
 		{"no-bufe", no_argument, NULL, 'B'},      {"verify", no_argument, NULL, 'v'},
 		{"eject", no_argument, NULL, 'e'},        {"quiet", no_argument, NULL, 'q'},
-		{"help", no_argument, NULL, 'h'},         {0}};
+		{"help", no_argument, NULL, 'h'},         {"regenerate-subcode", no_argument, NULL, 'R'}, {0}};
 	int c;
 	while ((c = getopt_long(argc, argv, "d:sqh", opts, NULL)) != -1) {
 		switch (c) {
@@ -96,6 +96,7 @@ static int parse_args(struct burn_args *a, int argc, char **argv)
 		case 'B': a->opts.no_bufe = true; break;
 		case 'v': a->opts.verify = true; break;
 		case 'e': a->opts.eject = true; break;
+		case 'R': a->opts.regenerate_subcode = true; break;
 		case 'q': a->quiet = true; break;
 		case 'h': cli_help("burn"); return -1;
 		default: return EXIT_BAD_INPUT;

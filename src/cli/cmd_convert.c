@@ -70,7 +70,8 @@ static int parse_args(struct convert_args *a, int argc, char **argv)
 		{"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, 'f'},
 		{"force", no_argument, NULL, 'F'},        {"quiet", no_argument, NULL, 'q'},
 		{"capacity", required_argument, NULL, 'c'}, {"lead-in", optional_argument, NULL, 'I'},
-		{"lead-out", optional_argument, NULL, 'O'}, {"help", no_argument, NULL, 'h'}, {0}};
+		{"lead-out", optional_argument, NULL, 'O'}, {"help", no_argument, NULL, 'h'},
+		{"regenerate-subcode", no_argument, NULL, 'R'}, {0}};
 	int c;
 	while ((c = getopt_long(argc, argv, "o:f:Fqc:h", opts, NULL)) != -1) {
 		switch (c) {
@@ -81,6 +82,7 @@ static int parse_args(struct convert_args *a, int argc, char **argv)
 			break;
 		case 'F': a->force = true; break;
 		case 'q': a->quiet = true; break;
+		case 'R': a->image.regenerate_subcode = true; break;
 		case 'c':
 			if (!cli_parse_capacity(optarg, &a->layout.capacity_lba))
 				return cli_usage_error("--capacity %s: give sectors (359849) or the last lead-out "

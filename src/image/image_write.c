@@ -158,6 +158,7 @@ static int stream_all(struct job *j)
 	so.subcode = subcode;
 	so.cdtext = &j->cdtext;
 	so.session_gaps = subcode; /* raw images run on through the lead-out and lead-in between sessions */
+	so.regenerate_subcode = j->opts->regenerate_subcode;
 	rawcd_stream *stream = NULL;
 	int rc = rawcd_stream_new(&stream, j->disc, &so, j->diag);
 	struct rcd_sink_state state = {0};

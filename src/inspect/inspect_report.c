@@ -150,9 +150,8 @@ static int inspect_ccd(struct rawcd_inspect_report **out, const char *path, cons
 	struct rawcd_ccd_info info = {0};
 	int rc = rawcd_ccd_load(&disc, &info, path, diag);
 	if (rc == RAWCD_OK) {
-		struct rawcd_inspect_options o = *opts;
-		o.descramble = info.data_scrambled;
-		rc = rawcd_inspect_disc(out, disc, info.sub_path, &o, diag);
+		/* DataTracksScrambled=1 marks the .img scrambled: the sector stream descrambles it itself */
+		rc = rawcd_inspect_disc(out, disc, info.sub_path, opts, diag);
 	}
 	if (rc == RAWCD_OK)
 		(*out)->source = RAWCD_INSPECT_CCD;
