@@ -108,30 +108,29 @@ static int check_packs(const struct rcd_ccd_doc *doc, const struct rcd_ccd_secti
 	return RAWCD_OK;
 }
 
-static void check_length(const struct rcd_ccd_doc *doc, const struct rcd_ccd_section *disc, size_t count)
+static int check_length(const struct rcd_ccd_doc *doc, const struct rcd_ccd_section *disc, size_t count)
 {
-	const struct rcd_ccd_kv *kv;
+	const struct rcd_ccd_kv *kv = NULL;
 	long len;
-	if (!disc || rcd_ccd_get(doc, disc, "CDTextLength", &kv) != RAWCD_OK || !kv)
-		return;
-	if (rcd_ccd_int(doc, kv, 0, RAWCD_CDTEXT_MAX_PACKS * RAWCD_CDTEXT_PACK_SIZE, &len) != RAWCD_OK)
-		return; /* an error entry, but the packs are what counts: a warning's worth */
-	if ((size_t)len != count * RAWCD_CDTEXT_PACK_SIZE)
+	int rc = disc ? rcd_ccd_get(doc, disc, "CDTextLength", &kv) : RAWCD_OK;
+	if (rc || !kv)
+		return rc;
+	rc = rcd_ccd_int(doc, kv, 0, RAWCD_CDTEXT_MAX_PACKS * RAWCD_CDTEXT_PACK_SIZE, &len);
+	if (rc == RAWCD_OK && (size_t)len != count * RAWCD_CDTEXT_PACK_SIZE)
 		rcd_warn(doc->diag, doc->path, kv->line, "CDTextLength=%ld, but [CDText] holds %zu packs (%zu bytes): "
 			 "the packs are used", len, count, count * RAWCD_CDTEXT_PACK_SIZE);
+	return rc;
 }
 
 int rcd_ccd_read_cdtext(const struct rcd_ccd_doc *doc, const struct rcd_ccd_section *sec,
 			const struct rcd_ccd_section *disc, struct rawcd_disc *d)
 {
-	if (!sec) {
-		check_length(doc, disc, 0);
-		return RAWCD_OK;
-	}
+	if (!sec)
+		return check_length(doc, disc, 0);
 	long count;
 	int rc = rcd_ccd_key_int(doc, sec, "Entries", 0, RAWCD_CDTEXT_MAX_PACKS, false, 0, &count);
 	if (rc || count == 0)
-		return rc;
+		return rc ? rc : check_length(doc, disc, 0);
 	uint8_t (*pack)[RAWCD_CDTEXT_PACK_SIZE] = calloc((size_t)count, sizeof(*pack));
 	unsigned *line_of = calloc((size_t)count, sizeof(*line_of));
 	rc = pack && line_of ? read_entries(doc, sec, count, pack, line_of) : RAWCD_E_NOMEM;
@@ -149,8 +148,7 @@ int rcd_ccd_read_cdtext(const struct rcd_ccd_doc *doc, const struct rcd_ccd_sect
 		free(pack);
 		return rc;
 	}
-	check_length(doc, disc, (size_t)count);
-	d->cdtext_pack = pack;
+	d->cdtext_pack = pack; /* freed with the disc */
 	d->cdtext_pack_count = (size_t)count;
-	return RAWCD_OK;
+	return check_length(doc, disc, (size_t)count);
 }

@@ -83,6 +83,9 @@ int rcd_recsub_open(struct rcd_recsub **out, const struct rawcd_disc *disc, rawc
 	if (r->fd < 0 || fstat(r->fd, &st) != 0)
 		rc = rcd_error(diag, RAWCD_E_INPUT, rec->path, 0, "cannot be opened (%s): it holds the image's "
 			       "subcode; restore it, or give --regenerate-subcode", strerror(errno));
+	if (rc == RAWCD_OK && !S_ISREG(st.st_mode))
+		rc = rcd_error(diag, RAWCD_E_INPUT, rec->path, 0, "is not a regular file: the image's subcode is "
+			       "a file of records; replace it, or give --regenerate-subcode");
 	if (rc == RAWCD_OK)
 		rc = count_records(r, (uint64_t)st.st_size, diag);
 	if (rc == RAWCD_OK && !(r->buf = malloc((size_t)RECSUB_BATCH * rec->record_size)))
