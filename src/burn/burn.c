@@ -283,7 +283,7 @@ static int open_stream(struct rcd_burn *b, rawcd_stream **st)
 	bool sao = b->r.mode == RAWCD_WRITE_SAO;
 	struct rawcd_stream_options so = RAWCD_STREAM_OPTIONS_INIT;
 	so.scramble = !sao;
-	so.regenerate_subcode = b->o.regenerate_subcode;
+	so.regenerate_subcode = sao || b->o.regenerate_subcode; /* SAO: the drive makes P and Q itself */
 	so.first_lba = b->r.first_lba;
 	so.leadout_sectors = sao ? 0 : RAWCD_BURN_LEADOUT_SECTORS;
 	so.subcode = !sao || b->sao_cdtext;
