@@ -22,7 +22,7 @@ static long entry_key(const char *key)
 		return -1;
 	const char *d = key + 5 + strspn(key + 5, " \t");
 	size_t n = strspn(d, "0123456789");
-	if (d == key + 5 || n == 0 || n > 5 || d[n])
+	if (n == 0 || n > 5 || d[n])
 		return -1;
 	return strtol(d, NULL, 10);
 }
