@@ -150,8 +150,9 @@ static int inspect_ccd(struct rawcd_inspect_report **out, const char *path, cons
 	struct rawcd_ccd_info info = {0};
 	int rc = rawcd_ccd_load(&disc, &info, path, diag);
 	if (rc == RAWCD_OK) {
-		/* DataTracksScrambled=1 marks the .img scrambled: the sector stream descrambles it itself */
-		rc = rawcd_inspect_disc(out, disc, info.sub_path, opts, diag);
+		struct rawcd_inspect_options o = *opts;
+		o.descramble = false; /* DataTracksScrambled=1 marks the .img scrambled: the stream descrambles it */
+		rc = rawcd_inspect_disc(out, disc, info.sub_path, &o, diag);
 	}
 	if (rc == RAWCD_OK)
 		(*out)->source = RAWCD_INSPECT_CCD;
