@@ -170,9 +170,11 @@ struct rawcd_burn_options {
 	bool no_bufe;                 /**< leave buffer underrun protection off even if the drive has it */
 	bool verify;                  /**< after the burn, rawcd_burn_verify() (skipped for a simulation) */
 	bool eject;                   /**< eject the disc at the end (START STOP UNIT, LoEj) */
+	bool regenerate_subcode;      /**< raw modes: generate all P–W instead of writing what the image
+	                                   recorded (a CloneCD .sub; rawcd_stream_options.regenerate_subcode) */
 };
 #define RAWCD_BURN_OPTIONS_VERSION 1
-#define RAWCD_BURN_OPTIONS_INIT { RAWCD_BURN_OPTIONS_VERSION, false, 0, RAWCD_WRITE_AUTO, false, false, false }
+#define RAWCD_BURN_OPTIONS_INIT { RAWCD_BURN_OPTIONS_VERSION, false, 0, RAWCD_WRITE_AUTO, false, false, false, false }
 
 #define RAWCD_BURN_LEADOUT_SECTORS 6750 /**< lead-out written after the program area (90 s), raw only */
 #define RAWCD_BURN_MAX_RETRIES 1500     /**< resends of one command that the drive answered "busy"

@@ -1,14 +1,21 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /**
  * @file ccd.h
- * @brief CloneCD control files (`.ccd`) → a laid-out disc model, so that CloneCD images can be inspected.
+ * @brief CloneCD control files (`.ccd`) → a laid-out disc model, so that CloneCD images can be inspected,
+ *        converted and burned (rawcd_input_load() makes the .sub the disc's recorded subcode).
  *
  * A CloneCD image is three files with one stem: `STEM.ccd` (INI text: the full TOC as READ TOC format 2
  * descriptors, tracks and indexes), `STEM.img` (2352-byte sectors from LBA 0 to the lead-out) and
  * `STEM.sub` (96 subcode bytes a sector, channel after channel: P, Q, R … W; subcode.h). Sections and keys
  * as CloneCD, libmirage, Aaru and BizHawk write and read them (research/subcode.md §6):
  *  - `[CloneCD]` Version; `[Disc]` TocEntries, Sessions, DataTracksScrambled, CDTextLength, CATALOG;
- *  - `[Session n]` PreGapMode, PreGapSubC (read, unused); `[CDText]` (read, unused: the .img holds no lead-in);
+ *  - `[Session n]` PreGapMode, PreGapSubC (read, unused);
+ *  - `[CDText]` Entries=N, then `Entry k=` for k = 0 … N-1: one CD-TEXT pack in hexadecimal bytes separated
+ *    by blanks, 16 of them (the pack without its CRC, as CloneCD writes it: the CRC is computed) or 18
+ *    (the CRC given: checked). Each must be of type 80h–8Fh and together they must decode as CD-TEXT
+ *    (rawcd_cdtext_decode(): blocks, sequence numbers, size information); they become the disc's
+ *    cdtext_pack, in order (so a conversion or a burn carries them to the lead-in). A CDTextLength that
+ *    is not N * 18 and a key other than Entries and Entry k are warnings;
  *  - `[Entry n]` one full-TOC descriptor: Session, Point, ADR, Control, TrackNo, AMin, ASec, AFrame, ALBA,
  *    Zero, PMin, PSec, PFrame, PLBA (decimal, or hexadecimal with 0x);
  *  - `[TRACK n]` MODE (0 audio, 1 Mode 1, 2 Mode 2), INDEX k=LBA, ISRC.
@@ -23,7 +30,8 @@
  * at its TOC start.
  *
  * The disc built has one BINARY file (the .img) holding LBA n at sector n (in a later session: the LBA
- * less the gaps before it); tracks with their mode
+ * less the gaps before it), marked `scrambled` when DataTracksScrambled=1 (the sector stream then
+ * descrambles its data sectors); tracks with their mode
  * (MODE=0 → AUDIO, 1 → MODE1/2352, 2 → MODE2/2352), flags from the CONTROL of their TOC entry (DCP, PRE,
  * 4CH), indexes from `[TRACK n]`, the lead-out from the A2 entry, disc type from A0, CATALOG as the MCN. It
  * is laid out (rawcd_disc_layout()) with the same conventions as a CUE sheet's disc: INDEX 0 starts a
@@ -70,7 +78,8 @@ void rawcd_ccd_info_finish(struct rawcd_ccd_info *info);
  *         or key, a value out of range, tracks or indexes out of order, a track beyond the lead-out, a
  *         TOC entry that disagrees with its [TRACK n], a session without A0/A1/A2, sessions whose tracks
  *         do not follow one another, a later session that starts under 150 sectors after the previous
- *         lead-out);
+ *         lead-out, a bad [CDText] entry: its line, or the [CDText] line when the packs do not
+ *         decode);
  *         RAWCD_E_ARG (NULL @p out, @p text or @p ccd_path); RAWCD_E_NOMEM.
  */
 int rawcd_ccd_parse(struct rawcd_disc **out, struct rawcd_ccd_info *info, const char *text, size_t len,
@@ -80,7 +89,9 @@ int rawcd_ccd_parse(struct rawcd_disc **out, struct rawcd_ccd_info *info, const 
  * Read a .ccd (at most 1 MiB), rawcd_ccd_parse() it and find its files: the .img (exact name, else the
  * same name in another case, with a warning) must exist, and its size goes into files[0].bytes (a size
  * that is not the lead-out's is a warning: sectors beyond the end are missing, sectors after the lead-out
- * are not part of the disc); the .sub is looked up the same way and may be absent (a warning).
+ * are not part of the disc; rawcd_input_load() refuses a short one, since the commands it serves would
+ * make the missing sectors up); the .sub is looked up the same way and may be absent (a warning: its
+ * subcode is then generated). The .sub's size is checked where it is read (rawcd_stream_new()).
  * @return as rawcd_ccd_parse(); RAWCD_E_INPUT (the .ccd cannot be read or is over 1 MiB, the .img is
  *         missing).
  */

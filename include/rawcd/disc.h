@@ -83,6 +83,9 @@ struct rawcd_recorded_subcode {
 	int32_t first_lba;     /**< LBA of the first record (-N for an image with a lead-in, else 0) */
 	uint32_t sectors;      /**< records held (a short file holds fewer than the disc: the rest is
 	                            generated) */
+	bool sessions_back_to_back; /**< the records hold each session's stored sectors right after the
+	                            previous session's (a CloneCD .sub of a multisession disc): an LBA's record
+	                            is its place in such an image, and LBAs between sessions have none */
 };
 
 /** CUE `TRACK` modes. */
@@ -142,6 +145,9 @@ struct rawcd_file {
 	                           size: 2448 or 2368 for a raw image whose records carry subcode after the
 	                           2352 main bytes; 0 = rawcd_track_mode_file_sector_size() */
 	bool swap;            /**< audio stored big-endian although the type says otherwise (cdrdao SWAP) */
+	bool scrambled;       /**< its data sectors (2352-byte, of data tracks) are stored scrambled
+	                           (ECMA-130 Annex B), as a CloneCD .img with DataTracksScrambled=1: the
+	                           sector stream descrambles them; audio sectors are never scrambled */
 };
 
 #define RAWCD_NO_FILE ((size_t)-1) /**< rawcd_index.file of an index given before any FILE line */

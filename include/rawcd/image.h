@@ -49,10 +49,13 @@ struct rawcd_image_options {
 	                               95:00:00 as IMAPI2 does; at most 45150 (90:00:00) */
 	uint32_t leadout_sectors; /**< RAW96/PACKED96/PQ16: lead-out sectors after the program area (0 for
 	                               none; a recorder writes RAWCD_LEADOUT_DEFAULT) */
+	bool regenerate_subcode;  /**< CLONECD/RAW96/PACKED96/PQ16: generate all subcode, ignoring what the
+	                               input recorded (a CloneCD .sub, a raw image's P–W); false keeps it
+	                               (rawcd_stream_options.regenerate_subcode) */
 };
 #define RAWCD_LEADIN_SECTORS 22650 /**< from 95:00:00: IMAPI2's lead-in */
 #define RAWCD_IMAGE_OPTIONS_VERSION 1
-#define RAWCD_IMAGE_OPTIONS_INIT { RAWCD_IMAGE_OPTIONS_VERSION, RAWCD_IMAGE_BIN, false, NULL, NULL, NULL, 0, 0 }
+#define RAWCD_IMAGE_OPTIONS_INIT { RAWCD_IMAGE_OPTIONS_VERSION, RAWCD_IMAGE_BIN, false, NULL, NULL, NULL, 0, 0, false }
 
 /**
  * Write a laid-out disc.

@@ -10,7 +10,18 @@
  * subheader, formless without a valid one). Generated PREGAP/POSTGAP sectors are silence in audio tracks
  * and zero-data sectors of the track's mode in data tracks (Mode 1, or Mode 2 with an all-zero
  * subheader: Form 1 with EDC and parity). Raw 2352-byte data sectors are never rewritten: a wrong sync
- * or header is reported as a warning naming the LBA.
+ * or header is reported as a warning naming the LBA. A file marked `scrambled` (a CloneCD .img with
+ * DataTracksScrambled=1) has its data sectors descrambled as they are read (ECMA-130 Annex B: the same
+ * XOR both ways); audio sectors are never touched.
+ *
+ * Recorded subcode: when the disc holds some (rawcd_disc.recorded_subcode: a CloneCD .sub, the P–W of a
+ * raw image) and the stream makes subcode without opts->regenerate_subcode, every LBA the record covers
+ * (first_lba .. first_lba + sectors - 1, and no further than the file holds) gets the recorded P, Q and
+ * R–W as they are (a PQ16 record has no R–W: that is generated), deliberately wrong Q of copy protections
+ * and LibCrypt included; every other LBA (a lead-in the file lacks, a generated lead-out, the end a short
+ * .sub lacks) is generated. The file is read in batches as the stream goes (never whole). Frames whose
+ * 12 Q bytes differ from the generated ones are counted (rawcd_stream_recorded_q_differences()) and
+ * reported in one warning naming the file when the stream is freed.
  */
 #ifndef RAWCD_STREAM_H
 #define RAWCD_STREAM_H
@@ -45,9 +56,12 @@ struct rawcd_stream_options {
 	bool session_gaps;         /**< multisession: also yield what lies between sessions (a lead-out in its
 	                                session's last track's kind, the next lead-in and any unstored pregap in
 	                                the next session's first track's kind), so LBAs run without a gap */
+	bool regenerate_subcode;   /**< with subcode: ignore the subcode the image recorded
+	                                (rawcd_disc.recorded_subcode) and generate all of it; false keeps the
+	                                recorded P, Q and R–W for the LBAs its file covers */
 };
 #define RAWCD_STREAM_OPTIONS_VERSION 1
-#define RAWCD_STREAM_OPTIONS_INIT { RAWCD_STREAM_OPTIONS_VERSION, false, 0, 0, false, NULL, false }
+#define RAWCD_STREAM_OPTIONS_INIT { RAWCD_STREAM_OPTIONS_VERSION, false, 0, 0, false, NULL, false, false }
 
 /** Most raw 2352-byte sectors with a wrong sync or header reported one by one; the rest are counted. */
 #define RAWCD_STREAM_MAX_SECTOR_WARNINGS 10
@@ -63,7 +77,10 @@ struct rawcd_stream_options {
  *        outlive the stream; may be NULL.
  * @return RAWCD_OK; RAWCD_E_ARG (disc not laid out, first_lba > 0 or before RAWCD_LBA_MIN);
  *         RAWCD_E_UNSUPPORTED (subcode of a disc rawcd_subcode_new() refuses); RAWCD_E_INPUT (a file
- *         cannot be opened, named in @p diag with its FILE line); RAWCD_E_NOMEM.
+ *         cannot be opened, named in @p diag with its FILE line; with subcode, a recorded-subcode file
+ *         that cannot be opened or is not a whole number of records from its byte_offset on: a cut or
+ *         foreign .sub); RAWCD_E_NOMEM. A recorded subcode that ends before the lead-out is a warning:
+ *         the rest is generated.
  */
 int rawcd_stream_new(rawcd_stream **out, const struct rawcd_disc *disc, const struct rawcd_stream_options *opts,
 		     rawcd_diag *diag);
@@ -85,6 +102,13 @@ int rawcd_stream_read(rawcd_stream *stream, uint8_t *out, size_t max_sectors, si
  */
 int rawcd_stream_read_subcode(rawcd_stream *stream, uint8_t *out, struct rawcd_subchannels *sub,
 			      size_t max_sectors, size_t *out_count, int32_t *out_lba);
+
+/**
+ * Recorded Q frames so far that differ from what rawcd generates for their LBA (all 12 bytes compared,
+ * CRC included), out of @p compared (may be NULL) frames taken from the record; the first such LBA in
+ * @p first_lba (may be NULL; unchanged when there is none). 0 when the stream keeps no recorded subcode.
+ */
+uint64_t rawcd_stream_recorded_q_differences(const rawcd_stream *stream, uint64_t *compared, int32_t *first_lba);
 
 /** Sectors the stream yields in all. */
 uint64_t rawcd_stream_total(const rawcd_stream *stream);

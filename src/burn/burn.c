@@ -275,15 +275,15 @@ static int check_disc(struct rcd_burn *b)
 	return rawcd_cdtext_for_disc(&b->cdtext, b->disc, b->d.diag);
 }
 
-/* The sector stream of the mode: raw, data sectors scrambled with the subcode and the 6750-sector
- * lead-out; SAO, unscrambled main channel without lead-out (the drive scrambles and writes the
- * lead-out), with the subcode only for the CD-TEXT lead-in's R-W. Before a mode is chosen: raw's, which
- * opens the input files before the drive is changed. */
+/* The sector stream of the mode: raw, data sectors scrambled with the subcode (the image's own unless
+ * regenerated) and the 6750-sector lead-out; SAO, unscrambled main channel without lead-out, subcode only
+ * for the CD-TEXT lead-in's R-W. Before a mode is chosen: raw's (input files open before the drive changes). */
 static int open_stream(struct rcd_burn *b, rawcd_stream **st)
 {
 	bool sao = b->r.mode == RAWCD_WRITE_SAO;
 	struct rawcd_stream_options so = RAWCD_STREAM_OPTIONS_INIT;
 	so.scramble = !sao;
+	so.regenerate_subcode = sao || b->o.regenerate_subcode; /* SAO: the drive makes P and Q itself */
 	so.first_lba = b->r.first_lba;
 	so.leadout_sectors = sao ? 0 : RAWCD_BURN_LEADOUT_SECTORS;
 	so.subcode = !sao || b->sao_cdtext;

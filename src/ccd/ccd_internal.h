@@ -105,4 +105,11 @@ int rcd_ccd_sessions_place(struct rcd_ccd_sessions *ss, const struct rcd_ccd_doc
 int rcd_ccd_sessions_build(const struct rcd_ccd_sessions *ss, const struct rcd_ccd_doc *doc, struct rawcd_disc *d,
 			   const int32_t *toc_lba, uint32_t *img_sectors);
 
+/* [CDText] (@p sec; NULL when absent) into d->cdtext_pack: Entries=N and Entry 0 .. N-1, each 16 hex bytes
+ * (CRC computed) or 18 (CRC checked), of types 80h-8Fh, together valid CD-TEXT (rawcd_cdtext_decode());
+ * RAWCD_E_SYNTAX at the line of what is wrong. A CDTextLength= of [Disc] (@p disc) that is not N * 18 is a
+ * warning; unknown keys of [CDText] are warnings. */
+int rcd_ccd_read_cdtext(const struct rcd_ccd_doc *doc, const struct rcd_ccd_section *sec,
+			const struct rcd_ccd_section *disc, struct rawcd_disc *d);
+
 #endif

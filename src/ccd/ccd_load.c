@@ -95,7 +95,8 @@ int rawcd_ccd_load(struct rawcd_disc **out, struct rawcd_ccd_info *info, const c
 	if (rc == RAWCD_OK) {
 		char *sub = find_file(got.sub_path, ccd_path, diag);
 		if (!sub)
-			rcd_warn(diag, ccd_path, 0, "has no \"%s\" beside it: the subcode is not checked", got.sub_path);
+			rcd_warn(diag, ccd_path, 0, "has no \"%s\" beside it: its subcode is generated "
+				 "(inspect: not checked)", got.sub_path);
 		free(got.sub_path);
 		got.sub_path = sub;
 	}

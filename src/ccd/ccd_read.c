@@ -24,7 +24,7 @@ enum { POINT_A0 = 0xA0, POINT_A1 = 0xA1, POINT_A2 = 0xA2, CONTROL_DATA = 0x04 };
 
 /* The sections the reader uses, found in one pass (unknown ones are ignored). */
 struct known {
-	const struct rcd_ccd_section *clonecd, *disc;
+	const struct rcd_ccd_section *clonecd, *disc, *cdtext;
 	const struct rcd_ccd_section *entry[RAWCD_TOC_MAX_DESCRIPTORS];
 	const struct rcd_ccd_section *track[RAWCD_MAX_TRACKS + 1];
 };
@@ -83,6 +83,8 @@ static int index_sections(struct reader *r)
 			rc = slot_for(r, s, &r->known.clonecd);
 		else if (!numbered && strcasecmp(s->name, "Disc") == 0)
 			rc = slot_for(r, s, &r->known.disc);
+		else if (!numbered && strcasecmp(s->name, "CDText") == 0)
+			rc = slot_for(r, s, &r->known.cdtext);
 		else if (numbered && strcasecmp(s->name, "Entry") == 0 && s->number < RAWCD_TOC_MAX_DESCRIPTORS)
 			rc = slot_for(r, s, &r->known.entry[s->number]);
 		else if (numbered && strcasecmp(s->name, "TRACK") == 0 && s->number >= 1 && s->number <= RAWCD_MAX_TRACKS)
@@ -477,6 +479,10 @@ static int parse(struct reader *r, struct rawcd_disc *d, struct rawcd_ccd_info *
 		rc = read_tracks(r);
 	if (rc == RAWCD_OK)
 		rc = build_disc(r, d, ccd_path);
+	if (rc == RAWCD_OK)
+		rc = rcd_ccd_read_cdtext(&r->doc, r->known.cdtext, r->known.disc, d);
+	if (rc == RAWCD_OK)
+		d->files[0].scrambled = info->data_scrambled; /* the stream descrambles its data sectors */
 	if (rc == RAWCD_OK)
 		info->sub_path = sibling(ccd_path, ".sub");
 	return rc == RAWCD_OK && !info->sub_path ? RAWCD_E_NOMEM : rc;

@@ -84,7 +84,8 @@ static int parse_args(struct burn_args *a, int argc, char **argv)
 		{"no-bufe", no_argument, NULL, 'B'},      {"verify", no_argument, NULL, 'v'},
 		{"eject", no_argument, NULL, 'e'},        {"quiet", no_argument, NULL, 'q'},
 		{"help", no_argument, NULL, 'h'},         {"json", no_argument, NULL, 'j'},
-		{"progress", required_argument, NULL, 'P'}, {0}};
+		{"progress", required_argument, NULL, 'P'}, 
+		{"regenerate-subcode", no_argument, NULL, 'R'}, {0}};
 	int c;
 	while ((c = getopt_long(argc, argv, "d:sqh", opts, NULL)) != -1) {
 		switch (c) {
@@ -102,6 +103,7 @@ static int parse_args(struct burn_args *a, int argc, char **argv)
 		case 'B': a->opts.no_bufe = true; break;
 		case 'v': a->opts.verify = true; break;
 		case 'e': a->opts.eject = true; break;
+		case 'R': a->opts.regenerate_subcode = true; break;
 		case 'q': a->quiet = true; break;
 		case 'j': break; /* cli_json_final() */
 		case 'P':

@@ -77,7 +77,8 @@ static int parse_args(struct convert_args *a, int argc, char **argv)
 		{"force", no_argument, NULL, 'F'},        {"quiet", no_argument, NULL, 'q'},
 		{"capacity", required_argument, NULL, 'c'}, {"lead-in", optional_argument, NULL, 'I'},
 		{"lead-out", optional_argument, NULL, 'O'}, {"help", no_argument, NULL, 'h'},
-		{"json", no_argument, NULL, 'j'},         {"progress", required_argument, NULL, 'P'}, {0}};
+		{"json", no_argument, NULL, 'j'},         {"progress", required_argument, NULL, 'P'}, 
+		{"regenerate-subcode", no_argument, NULL, 'R'}, {0}};
 	int c;
 	while ((c = getopt_long(argc, argv, "o:f:Fqc:h", opts, NULL)) != -1) {
 		switch (c) {
@@ -88,6 +89,7 @@ static int parse_args(struct convert_args *a, int argc, char **argv)
 			break;
 		case 'F': a->force = true; break;
 		case 'q': a->quiet = true; break;
+		case 'R': a->image.regenerate_subcode = true; break;
 		case 'c':
 			if (!cli_parse_capacity(optarg, &a->layout.capacity_lba))
 				return cli_usage_error("--capacity %s: give sectors (359849) or the last lead-out "

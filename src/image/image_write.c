@@ -187,6 +187,7 @@ static int stream_all(struct job *j)
 	so.cdtext = &j->cdtext;
 	/* Raw images run on through the lead-out and lead-in between sessions; BIN and CloneCD leave them out. */
 	so.session_gaps = subcode && j->opts->format != RAWCD_IMAGE_CLONECD;
+	so.regenerate_subcode = j->opts->regenerate_subcode;
 	rawcd_stream *stream = NULL;
 	int rc = rawcd_stream_new(&stream, j->disc, &so, j->diag);
 	struct rcd_sink_state state = {0};

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "image/recorded_subcode.h"
 #include "rawcd/error.h"
 #include "rawcd/msf.h"
 #include "rawcd/sector.h"
@@ -39,6 +40,7 @@ struct rawcd_stream {
 	size_t track;                /* track of the last batch: the next one is at or after it */
 	uint8_t *staging;            /* STAGING_SECTORS * 2448 bytes */
 	rawcd_subcode *subcode;      /* NULL unless opts.subcode */
+	struct rcd_recsub *recorded; /* the image's own subcode, with opts.subcode unless regenerated */
 	unsigned raw_warnings;       /* raw sectors with a wrong sync or header so far */
 	uint64_t total;
 };
@@ -52,6 +54,7 @@ void rawcd_stream_free(rawcd_stream *s)
 			 s->raw_warnings - RAWCD_STREAM_MAX_SECTOR_WARNINGS);
 	for (size_t i = 0; s->sources && i < s->disc->file_count; i++)
 		rcd_source_close(s->sources[i]);
+	rcd_recsub_free(s->recorded, s->diag);
 	rawcd_subcode_free(s->subcode);
 	free(s->sources);
 	free(s->segs);
@@ -123,7 +126,10 @@ static int open_inputs(rawcd_stream *s)
 	struct rawcd_subcode_options so = RAWCD_SUBCODE_OPTIONS_INIT;
 	if (s->opts.first_lba < -RAWCD_MSF_LBA_OFFSET)
 		so.leadin_lba = s->opts.first_lba;
-	return rawcd_subcode_new(&s->subcode, d, s->opts.cdtext, &so);
+	int rc = rawcd_subcode_new(&s->subcode, d, s->opts.cdtext, &so);
+	if (rc == RAWCD_OK && !s->opts.regenerate_subcode)
+		rc = rcd_recsub_open(&s->recorded, d, s->diag);
+	return rc;
 }
 
 int rawcd_stream_new(rawcd_stream **out, const struct rawcd_disc *disc, const struct rawcd_stream_options *opts,
@@ -154,6 +160,11 @@ int rawcd_stream_new(rawcd_stream **out, const struct rawcd_disc *disc, const st
 uint64_t rawcd_stream_total(const rawcd_stream *s)
 {
 	return s ? s->total : 0;
+}
+
+uint64_t rawcd_stream_recorded_q_differences(const rawcd_stream *s, uint64_t *compared, int32_t *first_lba)
+{
+	return rcd_recsub_differences(s ? s->recorded : NULL, compared, first_lba);
 }
 
 /* The track holding @p lba: from its pregap to its end (POSTGAP included); the first track before LBA 0,
@@ -233,9 +244,12 @@ static int produce(rawcd_stream *s, const struct segment *g, uint32_t off, int32
 	if (rawcd_track_mode_file_sector_size(t->mode) != RAWCD_SECTOR_SIZE)
 		return read_encoded(s, g, off, lba, n, t->mode, out, sub);
 	int rc = rcd_source_read(s->sources[g->file], g->offset + off, n, RAWCD_SECTOR_SIZE, out, s->diag);
-	if (rc == RAWCD_OK && !rawcd_track_mode_is_audio(t->mode))
-		check_raw(s, t, out, lba, n);
-	return rc;
+	if (rc || rawcd_track_mode_is_audio(t->mode))
+		return rc;
+	if (s->disc->files[g->file].scrambled) /* stored as on the disc: the same XOR undoes it (Annex B) */
+		rawcd_scramble_sectors(out, n);
+	check_raw(s, t, out, lba, n);
+	return RAWCD_OK;
 }
 
 int rawcd_stream_read_subcode(rawcd_stream *s, uint8_t *out, struct rawcd_subchannels *sub, size_t max_sectors,
@@ -271,6 +285,8 @@ int rawcd_stream_read_subcode(rawcd_stream *s, uint8_t *out, struct rawcd_subcha
 	if (sub && !(t->mode == RAWCD_MODE_CDG && g->file != RAWCD_NO_FILE))
 		for (size_t i = 0; i < n; i++)
 			rawcd_subcode_sector(s->subcode, lba + (int32_t)i, NULL, &sub[i]);
+	if (sub && s->recorded && (rc = rcd_recsub_apply(s->recorded, lba, n, sub, s->diag)) != RAWCD_OK)
+		return rc;
 	if (s->opts.scramble && !rawcd_track_mode_is_audio(t->mode))
 		rawcd_scramble_sectors(out, n);
 	s->done += (uint32_t)n;

@@ -101,14 +101,32 @@ int rawcd_input_detect(const char *path, enum rawcd_input_kind *out, rawcd_diag 
 	return rc;
 }
 
+/* The .img must hold every sector up to the lead-out: inspect reports the missing ones, but a command that
+ * uses the disc would make them up as zeros. */
+static int ccd_img_whole(const struct rawcd_disc *d, rawcd_diag *diag)
+{
+	const struct rawcd_file *f = &d->files[0];
+	uint64_t want = (uint64_t)f->sectors * RAWCD_SECTOR_SIZE;
+	if (f->bytes >= want)
+		return RAWCD_OK;
+	return rcd_error(diag, RAWCD_E_INPUT, f->path, 0, "holds %llu whole sectors, fewer than the %u up to the "
+			 "lead-out the .ccd gives (its A2 entry): the image is cut short; give the whole .img",
+			 (unsigned long long)(f->bytes / RAWCD_SECTOR_SIZE), f->sectors);
+}
+
 static int load_ccd(struct rawcd_disc **out, const char *path, rawcd_diag *diag)
 {
 	struct rawcd_ccd_info info = {0};
 	int rc = rawcd_ccd_load(out, &info, path, diag);
+	if (rc == RAWCD_OK && (rc = ccd_img_whole(*out, diag)) != RAWCD_OK) {
+		rawcd_disc_free(*out);
+		*out = NULL;
+	}
 	if (rc == RAWCD_OK && info.sub_path) {
 		struct rawcd_recorded_subcode *rs = &(*out)->recorded_subcode;
 		*rs = (struct rawcd_recorded_subcode){.store = RAWCD_SUBSTORE_CHANNELS, .path = info.sub_path,
-						      .record_size = 96, .first_lba = 0};
+						      .record_size = 96, .first_lba = 0,
+						      .sessions_back_to_back = true};
 		struct stat st;
 		uint64_t records = stat(info.sub_path, &st) == 0 ? (uint64_t)st.st_size / 96 : 0;
 		rs->sectors = records > UINT32_MAX ? UINT32_MAX : (uint32_t)records;

@@ -151,7 +151,7 @@ static int inspect_ccd(struct rawcd_inspect_report **out, const char *path, cons
 	int rc = rawcd_ccd_load(&disc, &info, path, diag);
 	if (rc == RAWCD_OK) {
 		struct rawcd_inspect_options o = *opts;
-		o.descramble = info.data_scrambled;
+		o.descramble = false; /* DataTracksScrambled=1 marks the .img scrambled: the stream descrambles it */
 		rc = rawcd_inspect_disc(out, disc, info.sub_path, &o, diag);
 	}
 	if (rc == RAWCD_OK)

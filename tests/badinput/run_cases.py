@@ -260,11 +260,40 @@ def ccd(drop=(), sub=(), extra=""):
     return text.encode()
 
 
+def ccd_cdtext(spoil=None):
+    """A [CDText] section holding the packs of cdtext_packs() as CloneCD writes them (Entries=5, then
+    'Entry k=' and 16 hex bytes: no CRC), to append to ccd(). 'spoil' makes it bad: 'crc' (entry 1 with
+    18 bytes whose CRC is wrong), 'type' (entry 1 of type 70h), 'short' (entry 1 of 15 bytes), 'missing'
+    (no entry 2), 'beyond' (an Entry 7), 'twice' (entry 1 again), 'order' (entries 0 and 1 swapped:
+    sequence numbers out of order), 'unknown' (a key Foo=1 too), 'huge' (Entries=99999)."""
+    data = cdtext_packs()
+    packs = [bytearray(data[i:i + 18]) for i in range(0, len(data), 18)]
+    hexes = [" ".join("%02x" % b for b in p[:16]) for p in packs]
+    if spoil == "crc":
+        p = packs[1]
+        hexes[1] = " ".join("%02x" % b for b in p[:16] + bytes([p[16] ^ 0x55, p[17]]))
+    elif spoil == "type":
+        hexes[1] = "70" + hexes[1][2:]
+    elif spoil == "short":
+        hexes[1] = hexes[1][:-3]
+    elif spoil == "order":
+        hexes[0], hexes[1] = hexes[1], hexes[0]
+    lines = ["[CDText]", "Entries=%d" % (99999 if spoil == "huge" else len(packs))]
+    lines += ["Entry %d=%s" % (k, h) for k, h in enumerate(hexes) if not (spoil == "missing" and k == 2)]
+    if spoil == "beyond":
+        lines.append("Entry 7=" + hexes[0])
+    elif spoil == "twice":
+        lines.append("Entry 1=" + hexes[1])
+    elif spoil == "unknown":
+        lines.append("Foo=1")
+    return "\n".join(lines) + "\n"
+
+
 def sheet_bytes(case):
     expr = case.get("sheet-py")
     if expr is not None:
         return eval(expr, {"__builtins__": {}, "rnd": rnd, "bytes": bytes, "range": range, "len": len,
-                           "ccd": ccd})
+                           "ccd": ccd, "ccd_cdtext": ccd_cdtext})
     if case.sheet is None:
         return None
     return case.sheet.encode("utf-8")

@@ -8,7 +8,10 @@
  *  - a failed parse leaves the output NULL and names the .ccd in an error entry; every entry has a
  *    message;
  *  - a parsed disc is laid out, its one file is loaded with the lead-out's sectors, and its TOC encodes
- *    and decodes back to the same bytes.
+ *    and decodes back to the same bytes;
+ *  - [CDText]: the packs it kept have right CRCs and CD-TEXT pack types and decode (the reader checked
+ *    them); the .img is marked scrambled exactly when DataTracksScrambled=1 said so.
+ * The regressions/fuzz_ccd/ seeds and ccd.dict lead the fuzzer into [CDText].
  */
 #include <stdbool.h>
 #include <stdlib.h>
@@ -16,6 +19,7 @@
 
 #include "fuzz_common.h"
 #include "rawcd/ccd.h"
+#include "rawcd/cdtext.h"
 #include "rawcd/error.h"
 #include "rawcd/image.h"
 #include "rawcd/toc.h"
@@ -33,6 +37,20 @@ static void check_diag(const rawcd_diag *diag, bool failed)
 			named = true;
 	}
 	FUZZ_ASSERT(!failed || named);
+}
+
+static void check_cdtext(const struct rawcd_disc *disc)
+{
+	FUZZ_ASSERT(!disc->cdtext_pack_count == !disc->cdtext_pack);
+	FUZZ_ASSERT(disc->cdtext_pack_count <= RAWCD_CDTEXT_MAX_PACKS);
+	for (size_t i = 0; i < disc->cdtext_pack_count; i++)
+		FUZZ_ASSERT(rawcd_cdtext_pack_crc_ok(disc->cdtext_pack[i]) && (disc->cdtext_pack[i][0] & 0xF0) == 0x80);
+	struct rawcd_cdtext_packs packs = {.pack = disc->cdtext_pack, .count = disc->cdtext_pack_count};
+	struct rawcd_cdtext_block *blocks = NULL;
+	size_t n = 0;
+	int rc = rawcd_cdtext_decode(&blocks, &n, &packs);
+	FUZZ_ASSERT(rc == RAWCD_OK || rc == RAWCD_E_NOMEM);
+	rawcd_cdtext_blocks_free(blocks, n);
 }
 
 static void use_disc(const struct rawcd_disc *disc)
@@ -70,6 +88,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_diag(diag, rc == RAWCD_E_SYNTAX || rc == RAWCD_E_UNSUPPORTED);
 	if (rc == RAWCD_OK) {
 		FUZZ_ASSERT(disc && info.sub_path);
+		FUZZ_ASSERT(disc->files[0].scrambled == info.data_scrambled);
+		check_cdtext(disc);
 		use_disc(disc);
 	} else {
 		FUZZ_ASSERT(disc == NULL);

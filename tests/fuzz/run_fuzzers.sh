@@ -33,6 +33,7 @@ for h in "${harnesses[@]}"; do
 	opts=(-max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 -print_final_stats=1
 		-artifact_prefix="$findings/$h/")
 	[ "$h" = fuzz_cue ] && opts+=(-dict="$here/cue.dict")
+	[ "$h" = fuzz_ccd ] && opts+=(-dict="$here/ccd.dict")
 	log=$findings/$h.log
 	st=0
 	ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1} \

@@ -11,7 +11,7 @@
 #                      the .cdt files as format-5 responses; first byte = format | msf << 2 (3: format 5)
 #   fuzz_sector        4-sector chunks of isofs-m1.bin (Mode 1), of videocd.nrg (Mode 2 Form 1/2, found
 #                      by their sync) and of cdda.bin (audio); SBITools' .lsd Q records as raw P-W
-#   fuzz_ccd           the .ccd rawcd convert --format clonecd writes for a few sheets
+#   fuzz_ccd           the .ccd rawcd convert --format clonecd writes for a few sheets (one with CD-TEXT)
 #   fuzz_mmc           hand-made drive answers (mmc.h, DESIGN.md §5): GET CONFIGURATION profile list and
 #                      features 002Eh/002Dh, fixed and descriptor sense, INQUIRY, pages 2Ah/05h, disc and
 #                      track information, ATIP, buffer capacity, sub-channel; first byte = decoder
@@ -166,6 +166,16 @@ fuzz_ccd)
 		add "$work/out$n.ccd"
 		rm -f "$work/out$n".*
 	done < <(fake_discs)
+	# One with CD-TEXT and one with DataTracksScrambled=1, so that seeds reach [CDText] and the scrambled flag.
+	mkdir -p "$work/cdt"
+	truncate -s $((400 * 2352)) "$work/cdt/a.bin"
+	printf 'TITLE "Seed"\nPERFORMER "rawcd"\nFILE "a.bin" BINARY\n  TRACK 01 AUDIO\n    TITLE "One"\n    INDEX 01 00:00:00\n' \
+		>"$work/cdt/t.cue"
+	if "$rawcd" convert "$work/cdt/t.cue" -o "$work/cdt/o" --format clonecd --quiet 2>/dev/null; then
+		add "$work/cdt/o.ccd"
+		sed 's/^DataTracksScrambled=0/DataTracksScrambled=1/' "$work/cdt/o.ccd" >"$work/cdt/scrambled.ccd"
+		add "$work/cdt/scrambled.ccd"
+	fi
 	;;
 fuzz_mmc)
 	python3 - "$work" <<'PY'
