@@ -352,7 +352,7 @@ static int build(struct builder *b, const struct rcd_raw_in *in, const char *pat
 		rc = lay_out(b);
 	for (size_t k = 0; rc == RAWCD_OK && k < b->ses_count; k++)
 		if (b->ses[k].leadin != NONE)
-			rcd_leadin_check(&b->map->leadin[b->ses[k].leadin_toc], (unsigned)k + 1, b->d, b->name, b->diag);
+			rc = rcd_leadin_check(&b->map->leadin[b->ses[k].leadin_toc], (unsigned)k + 1, b->d, b->name, b->diag);
 	return rc;
 }
 

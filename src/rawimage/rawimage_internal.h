@@ -90,9 +90,11 @@ void rcd_raw_map_finish(struct rcd_raw_map *map);
 /* Take one lead-in Q frame (ADR 1 or 5, TNO 0) into @p toc. */
 void rcd_leadin_take(struct rcd_leadin_toc *toc, const uint8_t q[RAWCD_Q_SIZE], uint64_t record);
 
-/* Warnings where the lead-in TOC of session @p s (1-based) disagrees with the laid-out @p disc. */
-void rcd_leadin_check(const struct rcd_leadin_toc *toc, unsigned s, const struct rawcd_disc *disc,
-		      const char *name, rawcd_diag *diag);
+/* Check the lead-in TOC of session @p s (1-based) against the laid-out @p disc: RAWCD_E_INPUT when A0, A1
+ * or A2 (first and last track, lead-out) disagree (a cut image, or not that disc's lead-in); warnings for
+ * other items (track starts, CONTROL, B0) that differ, are missing or are extra; RAWCD_E_NOMEM. */
+int rcd_leadin_check(const struct rcd_leadin_toc *toc, unsigned s, const struct rawcd_disc *disc,
+		     const char *name, rawcd_diag *diag);
 
 /* Build and lay out the disc of a scanned image: one file per session (the image, from that session's
  * first sector on), tracks and indexes from the runs; then check that every index lies where the image

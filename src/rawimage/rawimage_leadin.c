@@ -69,17 +69,41 @@ static uint8_t q_point(uint8_t point)
 	return point < POINT_A0 ? rawcd_bcd_encode(point) : point;
 }
 
-void rcd_leadin_check(const struct rcd_leadin_toc *toc, unsigned s, const struct rawcd_disc *disc,
-		      const char *name, rawcd_diag *diag)
+/* A0, A1, A2: which tracks the session has and where its lead-out is. */
+static bool is_frame_item(uint8_t point)
+{
+	return point == POINT_A0 || point == POINT_A1 || point == POINT_A2;
+}
+
+static int refuse(const struct rcd_leadin_toc *toc, uint8_t point, const struct rawcd_toc_descriptor *d,
+		  unsigned s, const char *name, rawcd_diag *diag)
+{
+	static const char *const what[3] = {"first track", "last track", "lead-out"};
+	const uint8_t *f = toc->f[point];
+	char a[10];
+	if (point == POINT_A2)
+		return rcd_error(diag, RAWCD_E_INPUT, name, 0, "the lead-in of session %u puts its lead-out at %02X:%02X:%02X, "
+				 "but the program area has it at %s: the image is cut short or not of that disc", s, f[4],
+				 f[5], f[6], rawcd_msf_format((uint32_t)(d->pmin * 60 + d->psec) * 75 + d->pframe, a));
+	return rcd_error(diag, RAWCD_E_INPUT, name, 0, "the lead-in of session %u says its %s is %02X, but the "
+			 "program area has track %02u: the image is cut short or not of that disc", s,
+			 what[point - POINT_A0], f[4], d->pmin);
+}
+
+int rcd_leadin_check(const struct rcd_leadin_toc *toc, unsigned s, const struct rawcd_disc *disc,
+		     const char *name, rawcd_diag *diag)
 {
 	struct rawcd_toc *t = malloc(sizeof(*t));
-	if (!t || rawcd_toc_from_disc(t, disc) != RAWCD_OK) {
+	if (!t)
+		return RAWCD_E_NOMEM;
+	if (rawcd_toc_from_disc(t, disc) != RAWCD_OK) {
 		free(t);
-		return;
+		return RAWCD_OK;
 	}
 	bool expected[256] = {false};
 	char pn[8];
-	for (size_t i = 0; i < t->full_count; i++) {
+	int rc = RAWCD_OK;
+	for (size_t i = 0; i < t->full_count && rc == RAWCD_OK; i++) {
 		const struct rawcd_toc_descriptor *d = &t->full[i];
 		if (d->session != s)
 			continue;
@@ -88,6 +112,8 @@ void rcd_leadin_check(const struct rcd_leadin_toc *toc, unsigned s, const struct
 		if (!toc->seen[p])
 			rcd_warn(diag, name, 0, "the lead-in of session %u has no TOC item for POINT %s, which the "
 				 "program area has: the layout is taken from the program area", s, point_name(p, pn));
+		else if (!item_agrees(toc, p, d) && is_frame_item(p) && toc->adr[p] == d->adr)
+			rc = refuse(toc, p, d, s, name, diag);
 		else if (!item_agrees(toc, p, d))
 			rcd_warn(diag, name, 0, "the lead-in of session %u says otherwise than the program area about "
 				 "POINT %s: the layout is taken from the program area", s, point_name(p, pn));
@@ -101,4 +127,5 @@ void rcd_leadin_check(const struct rcd_leadin_toc *toc, unsigned s, const struct
 			 "%llu: the layout is taken from the program area", s,
 			 (unsigned long long)(toc->bad_record - 1));
 	free(t);
+	return rc;
 }

@@ -78,6 +78,7 @@ struct pass {
 	uint64_t agree;
 	bool last_misplaced;    /* the previous position frame disagreed with its record */
 	uint64_t misplaced_at;  /* its record */
+	int64_t last_good;      /* LBA of the last record whose Q frame was used */
 	bool mcn_conflict, cdtext_done, cdtext_broken;
 	size_t pack_cap;
 };
@@ -186,6 +187,21 @@ static void take_mode(struct pass *p, const struct rcd_raw_record *r, unsigned t
 		p->map->data_mode[tno] = r->main[15];
 }
 
+/* Where an INDEX 01 or a lead-out starts, from the relative time (bytes 3-5), which counts from there
+ * (ECMA-130 §22.3.3.3): exact even when the frames just before have bad CRCs. Only back to the last frame
+ * used, so a wrong relative time cannot move the start far. */
+static void start_from_relative(const struct pass *p, const struct rcd_raw_record *r, struct rcd_raw_run *run)
+{
+	int m = rawcd_bcd_decode(r->q[3]), s = rawcd_bcd_decode(r->q[4]), f = rawcd_bcd_decode(r->q[5]);
+	if (m < 0 || s < 0 || f < 0)
+		return;
+	int64_t rel = ((int64_t)m * 60 + s) * 75 + f;
+	if (rel > 0 && run->first - rel > p->last_good && rel <= (int64_t)r->index) {
+		run->first -= (int32_t)rel;
+		run->record -= (uint64_t)rel;
+	}
+}
+
 static int position(struct pass *p, const struct rcd_raw_record *r, int tno, rawcd_diag *diag)
 {
 	int32_t lba = lba_of(p, r->index), said;
@@ -204,6 +220,9 @@ static int position(struct pass *p, const struct rcd_raw_record *r, int tno, raw
 		if (index >= 1 && (run.control & CONTROL_DATA))
 			take_mode(p, r, run.tno);
 	}
+	if (run.kind == RCD_RUN_LEADOUT || run.index == 1)
+		start_from_relative(p, r, &run);
+	p->last_good = lba;
 	return enter(p, &run, diag);
 }
 
@@ -263,6 +282,7 @@ static int leadin(struct pass *p, const struct rcd_raw_record *r, rawcd_diag *di
 		return rc;
 	struct rcd_raw_map *m = p->map;
 	rcd_leadin_take(&m->leadin[m->leadin_count - 1], r->q, r->index);
+	p->last_good = lba;
 	if (r->rw && m->leadin_count == 1 && lba < -RAWCD_MSF_LBA_OFFSET)
 		return take_packs(p, r);
 	return RAWCD_OK;
@@ -354,7 +374,7 @@ int rcd_raw_map_build(struct rcd_raw_map *out, const struct rcd_raw_in *in, rawc
 	struct rcd_raw_map *m = out;
 	*m = (struct rcd_raw_map){.records = in->records};
 	int rc = origin(m, in, diag);
-	struct pass p = {.map = m, .in = in};
+	struct pass p = {.map = m, .in = in, .last_good = INT64_MIN};
 	if (rc == RAWCD_OK)
 		rc = rcd_raw_scan(in, runs_visit, &p, diag);
 	if (rc == RAWCD_OK && p.agree <= m->misplaced)
