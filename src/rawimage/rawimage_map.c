@@ -48,7 +48,7 @@ static bool abs_lba(const uint8_t q[RAWCD_Q_SIZE], int32_t *out)
 
 struct vote {
 	int64_t candidate;
-	uint64_t weight, frames;
+	uint64_t weight, frames, leadin;
 };
 
 static int vote_visit(void *ctx, const struct rcd_raw_record *r, rawcd_diag *diag)
@@ -56,6 +56,8 @@ static int vote_visit(void *ctx, const struct rcd_raw_record *r, rawcd_diag *dia
 	(void)diag;
 	struct vote *v = ctx;
 	int32_t lba;
+	if (rawcd_q_crc_ok(r->q) && r->q[1] == 0 && ((r->q[0] & 0x0F) == ADR_POSITION || (r->q[0] & 0x0F) == ADR_MODE5))
+		v->leadin++;
 	if (position_tno(r->q) < 0 || !abs_lba(r->q, &lba))
 		return RAWCD_OK;
 	int64_t c = (int64_t)lba - (int64_t)r->index;
@@ -78,6 +80,7 @@ struct pass {
 	uint64_t agree;
 	bool last_misplaced;    /* the previous position frame disagreed with its record */
 	uint64_t misplaced_at;  /* its record */
+	int32_t misplaced_said; /* and the LBA its time says */
 	int64_t last_good;      /* LBA of the last record whose Q frame was used */
 	bool mcn_conflict, cdtext_done, cdtext_broken;
 	size_t pack_cap;
@@ -157,6 +160,10 @@ static int enter(struct pass *p, const struct rcd_raw_run *run, rawcd_diag *diag
 	if (cur && cur->kind == run->kind && (run->kind != RCD_RUN_TRACK || (cur->tno == run->tno &&
 									   cur->index == run->index)))
 		return RAWCD_OK;
+	if (run->kind == RCD_RUN_LEADIN && cur && cur->kind == RCD_RUN_TRACK)
+		return rcd_error(diag, RAWCD_E_INPUT, p->in->name, 0, "record %llu (LBA %d): a lead-in (TNO 0 in Q) "
+				 "follows a track without a lead-out between them: the image is damaged or spliced",
+				 (unsigned long long)run->record, run->first);
 	int rc = run->kind == RCD_RUN_TRACK ? check_order(p, run, diag) : RAWCD_OK;
 	return rc ? rc : add_run(p, run, diag);
 }
@@ -168,6 +175,7 @@ static int misplaced(struct pass *p, const struct rcd_raw_record *r, int32_t sai
 	if (p->last_misplaced) {
 		char a[10];
 		uint64_t at = p->misplaced_at;
+		said = p->misplaced_said;
 		return rcd_error(diag, RAWCD_E_INPUT, p->in->name, 0, "the Q time of record %llu says LBA %d (%s), "
 				 "but the image's other frames put that record at LBA %d, and the next frames disagree "
 				 "too: the times jump (a spliced or damaged image); cut the image where its times are "
@@ -176,6 +184,7 @@ static int misplaced(struct pass *p, const struct rcd_raw_record *r, int32_t sai
 	}
 	p->last_misplaced = true;
 	p->misplaced_at = r->index;
+	p->misplaced_said = said;
 	return RAWCD_OK;
 }
 
@@ -357,6 +366,9 @@ static int origin(struct rcd_raw_map *m, const struct rcd_raw_in *in, rawcd_diag
 	int rc = rcd_raw_scan(in, vote_visit, &v, diag);
 	if (rc)
 		return rc;
+	if (!v.frames && v.leadin)
+		return rcd_error(diag, RAWCD_E_INPUT, in->name, 0, "holds only lead-in (%llu records, TNO 0 in Q), no "
+				 "track: the image is cut short", (unsigned long long)in->records);
 	if (!v.frames)
 		return rcd_error(diag, RAWCD_E_INPUT, in->name, 0, "holds %llu records of %u bytes, but no Q frame "
 				 "in them gives a track position with a valid CRC: it is not a raw image with subcode, "
