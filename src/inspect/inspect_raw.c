@@ -19,6 +19,7 @@
 
 #include "rawcd/error.h"
 #include "rawcd/msf.h"
+#include "rawimage/rawimage_internal.h"
 #include "util/diag.h"
 
 #define RAW96_SIZE (RAWCD_SECTOR_SIZE + RAWCD_SUBCODE_SIZE)
@@ -152,14 +153,41 @@ static int open_raw(struct raw_src *s, const char *path, const struct rawcd_insp
 	return RAWCD_OK;
 }
 
+static int probe(struct rawcd_inspect_options *o, const char *path, const struct rawcd_inspect_options *opts,
+		 rawcd_diag *diag)
+{
+	unsigned record = 0;
+	int32_t first = 0;
+	*o = *opts;
+	struct stat st;
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		return RAWCD_OK; /* open_raw() says what is wrong */
+	int rc = rcd_rawimage_probe(path, &record, &first, diag);
+	if (rc == RAWCD_OK && record) {
+		o->sector_size = record;
+		o->first_lba = first;
+	}
+	return rc;
+}
+
 int rawcd_inspect_raw(struct rawcd_inspect_report **out, const char *path, const struct rawcd_inspect_options *opts,
 		      rawcd_diag *diag)
 {
 	struct rawcd_inspect_options defaults = RAWCD_INSPECT_OPTIONS_INIT;
 	if (!opts)
 		opts = &defaults;
+	if (!out || !path || opts->version != RAWCD_INSPECT_OPTIONS_VERSION)
+		return RAWCD_E_ARG;
+	struct rawcd_inspect_options probed;
+	if (opts->sector_size == RAWCD_SECTOR_SIZE && opts->first_lba == 0) {
+		/* The defaults: a file whose records carry subcode says its own record size and first LBA. */
+		int rc = probe(&probed, path, opts, diag);
+		if (rc)
+			return rc;
+		opts = &probed;
+	}
 	unsigned size = opts->sector_size;
-	if (!out || !path || opts->version != RAWCD_INSPECT_OPTIONS_VERSION ||
+	if (
 	    (size != RAWCD_SECTOR_SIZE && size != PQ16_SIZE && size != RAW96_SIZE) ||
 	    opts->first_lba < RAWCD_LBA_MIN || opts->first_lba > RAWCD_LBA_MAX)
 		return RAWCD_E_ARG;

@@ -81,6 +81,15 @@ struct rcd_raw_map {
 	uint64_t bad_crc, misplaced;
 };
 
+/* The first pass alone: the LBA of record 0, by the majority of position frames. RAWCD_E_INPUT (no
+ * usable position frame, an origin after LBA 0), RAWCD_E_IO, RAWCD_E_NOMEM. */
+int rcd_raw_origin(const struct rcd_raw_in *in, int32_t *out, rawcd_diag *diag);
+
+/* Is @p path a raw image with subcode? @p record_size 2448 or 2368 and @p first_lba the LBA of its first
+ * record (rcd_raw_origin()) if it is; record_size 0 (and RAWCD_OK) if its first records do not look like
+ * one. RAWCD_E_INPUT (cannot be opened, not a whole number of records, no usable Q), RAWCD_E_IO. */
+int rcd_rawimage_probe(const char *path, unsigned *record_size, int32_t *first_lba, rawcd_diag *diag);
+
 /* Scan @p in: where LBA 0 lies (majority of valid position frames), then the runs, the lead-in TOCs, MCN,
  * ISRCs, data modes and CD-TEXT. RAWCD_E_INPUT (no usable Q, times that jump, TNOs out of order, too many
  * runs: named with the record and LBA), RAWCD_E_IO, RAWCD_E_NOMEM. */

@@ -116,29 +116,65 @@ static int read_head(int fd, uint8_t *buf, size_t want, size_t *got)
 	return 0;
 }
 
+/* Open @p path as a regular file and read its first records into @p head. */
+static int open_image(struct rcd_raw_in *in, const char *path, uint8_t *head, size_t cap, size_t *got,
+		      rawcd_diag *diag)
+{
+	*in = (struct rcd_raw_in){.name = path, .fd = open(path, O_RDONLY | O_CLOEXEC)};
+	struct stat st;
+	if (in->fd < 0 || fstat(in->fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		const char *why = in->fd >= 0 ? "not a regular file" : strerror(errno);
+		if (in->fd >= 0)
+			close(in->fd);
+		in->fd = -1;
+		return rcd_error(diag, RAWCD_E_INPUT, path, 0, "cannot be opened as a file (%s)", why);
+	}
+	posix_fadvise(in->fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+	in->size = (uint64_t)st.st_size;
+	if (read_head(in->fd, head, cap, got) == 0)
+		return RAWCD_OK;
+	int e = errno;
+	close(in->fd);
+	in->fd = -1;
+	return rcd_error(diag, RAWCD_E_IO, path, 0, "cannot be read (%s)", strerror(e));
+}
+
+#define HEAD_BYTES (SNIFF_RECORDS * RCD_RAW96_RECORD)
+static_assert(HEAD_BYTES < 65536, "the head of an image fits on the stack");
+
 int rawcd_rawimage_load(struct rawcd_disc **out, const char *path, const struct rawcd_layout_options *opts,
 			rawcd_diag *diag)
 {
 	(void)opts; /* the image's own lead-out is where it is: no capacity applies */
 	if (!out || !path)
 		return RAWCD_E_ARG;
-	struct rcd_raw_in in = {.name = path, .fd = open(path, O_RDONLY | O_CLOEXEC)};
-	struct stat st;
-	if (in.fd < 0 || fstat(in.fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		int e = errno;
-		if (in.fd >= 0)
-			close(in.fd);
-		return rcd_error(diag, RAWCD_E_INPUT, path, 0, "cannot be opened as a file (%s)",
-				 in.fd >= 0 ? "not a regular file" : strerror(e));
-	}
-	posix_fadvise(in.fd, 0, 0, POSIX_FADV_SEQUENTIAL);
-	in.size = (uint64_t)st.st_size;
-	static_assert(SNIFF_RECORDS * RCD_RAW96_RECORD < 65536, "head buffer");
-	uint8_t head[SNIFF_RECORDS * RCD_RAW96_RECORD];
+	struct rcd_raw_in in;
+	uint8_t head[HEAD_BYTES];
 	size_t got = 0;
-	int rc = read_head(in.fd, head, sizeof(head), &got) == 0
-		 ? load(out, &in, head, got, path, diag)
-		 : rcd_error(diag, RAWCD_E_IO, path, 0, "cannot be read (%s)", strerror(errno));
+	int rc = open_image(&in, path, head, sizeof(head), &got, diag);
+	if (rc)
+		return rc;
+	rc = load(out, &in, head, got, path, diag);
+	close(in.fd);
+	return rc;
+}
+
+int rcd_rawimage_probe(const char *path, unsigned *record_size, int32_t *first_lba, rawcd_diag *diag)
+{
+	struct rcd_raw_in in;
+	uint8_t head[HEAD_BYTES];
+	size_t got = 0;
+	*record_size = 0;
+	int rc = open_image(&in, path, head, sizeof(head), &got, diag);
+	if (rc)
+		return rc;
+	if (rawcd_rawimage_sniff(head, got)) {
+		rc = check_shape(&in, head, got, diag);
+		if (rc == RAWCD_OK)
+			rc = rcd_raw_origin(&in, first_lba, diag);
+		if (rc == RAWCD_OK)
+			*record_size = in.record_size;
+	}
 	close(in.fd);
 	return rc;
 }

@@ -362,6 +362,11 @@ static int runs_visit(void *ctx, const struct rcd_raw_record *r, rawcd_diag *dia
 
 static int origin(struct rcd_raw_map *m, const struct rcd_raw_in *in, rawcd_diag *diag)
 {
+	return rcd_raw_origin(in, &m->first_lba, diag);
+}
+
+int rcd_raw_origin(const struct rcd_raw_in *in, int32_t *out, rawcd_diag *diag)
+{
 	struct vote v = {0};
 	int rc = rcd_raw_scan(in, vote_visit, &v, diag);
 	if (rc)
@@ -377,7 +382,7 @@ static int origin(struct rcd_raw_map *m, const struct rcd_raw_in *in, rawcd_diag
 	    v.candidate + (int64_t)in->records - 1 > RAWCD_LBA_MAX)
 		return rcd_error(diag, RAWCD_E_INPUT, in->name, 0, "its Q puts its first record at LBA %lld: an image "
 				 "must start at LBA 0 or before it and end by 89:59:74", (long long)v.candidate);
-	m->first_lba = (int32_t)v.candidate;
+	*out = (int32_t)v.candidate;
 	return RAWCD_OK;
 }
 

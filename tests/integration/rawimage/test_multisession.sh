@@ -9,7 +9,8 @@
 #  - `rawcd toc IMAGE --format json` equals the sheet's (sessions, B0, C0, every track; modes in their
 #    2352-byte form), the full TOC holding B0 and C0;
 #  - `rawcd inspect IMAGE --sector-size N --first-lba L` without the sheet finds nothing (the later
-#    lead-in is a lead-in, not a run of wrong positions);
+#    lead-in is a lead-in, not a run of wrong positions), and so does `rawcd inspect IMAGE` (record size
+#    and first LBA from the image);
 #  - `convert IMAGE --format raw96 --lead-in --lead-out` of the raw96 image is the image itself.
 # And the check can fail: the same image with session 2's TNO 03 rewritten as TNO 05 is refused.
 source "$(dirname "$0")/lib.sh"
@@ -56,6 +57,8 @@ for sheet in ms.cue ms-default.cue; do
 		check "$img: toc --format json equals the sheet's" same_toc "$sheet" "$img"
 		check "$img: inspect without the sheet finds nothing" \
 			"$rawcd" inspect "$img" --sector-size "$size" --first-lba "$first" --no-hash --quiet
+		check "$img: inspect without options (size and first LBA from the image) finds nothing" \
+			"$rawcd" inspect "$img" --no-hash --quiet
 	done
 	check "$sheet: raw96 of the raw96 image" convert "$sheet.raw96-full" "$sheet.again" --format raw96 \
 		--lead-in --lead-out
