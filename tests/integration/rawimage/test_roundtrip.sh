@@ -3,13 +3,14 @@
 #
 # Raw images as inputs: for the mixed disc of tests/integration/peers/make_mixed_disc.sh (ISO + WAVE,
 # PREGAP, INDEX 00/02/03, FLAGS, ISRC, CATALOG, CD-TEXT) and testdata/example/example.cue, each image
-# `rawcd convert` writes of it (raw96 with lead-in and lead-out, raw96 without, pq16 without, pq16 with a
-# lead-in):
+# `rawcd convert` writes of it (raw96 with lead-in and lead-out, raw96 without, packed96 with lead-in and
+# lead-out, pq16 without, pq16 with a lead-in):
 #  - `rawcd toc IMAGE --format json` equals the sheet's (modes in their 2352-byte form, lib.sh), with no
 #    warning;
 #  - `rawcd convert IMAGE --format bin` gives the sheet's BIN byte for byte;
-#  - raw96 with lead-in: `convert IMAGE --format raw96 --lead-in --lead-out` is the image itself, and its
-#    CD-TEXT (READ TOC format 5, from the lead-in's R-W) is the sheet's.
+#  - raw96 (packed96) with lead-in: `convert IMAGE --format raw96 (packed96) --lead-in --lead-out` is the
+#    image itself, and the raw96 image's CD-TEXT (READ TOC format 5, from the lead-in's R-W) is the
+#    sheet's.
 # Then robustness: bad Q CRCs (one on a track start) change nothing but a warning; a lead-in item that
 # disagrees with the program area about a track start gives a warning and the program area's layout.
 source "$(dirname "$0")/lib.sh"
@@ -22,11 +23,12 @@ roundtrip() { # label, sheet
 	local label=$1 src=$2
 	check "$label: convert --format bin" convert "$src" "$label.bin" --format bin
 	local kind
-	for kind in raw96-full raw96 pq16 pq16-leadin; do
+	for kind in raw96-full raw96 packed96-full pq16 pq16-leadin; do
 		local img="$label.$kind" args=()
 		case $kind in
 		raw96-full) args=(--format raw96 --lead-in --lead-out) ;;
 		raw96) args=(--format raw96) ;;
+		packed96-full) args=(--format packed96 --lead-in --lead-out) ;;
 		pq16) args=(--format pq16) ;;
 		pq16-leadin) args=(--format pq16 --lead-in=11625) ;;
 		esac
@@ -40,6 +42,9 @@ roundtrip() { # label, sheet
 	check "$label: raw96 of the raw96 image" convert "$label.raw96-full" "$label.again" --format raw96 \
 		--lead-in --lead-out
 	check "$label: is the image itself" same_file "$label.raw96-full" "$label.again"
+	check "$label: packed96 of the packed96 image" convert "$label.packed96-full" "$label.again96" \
+		--format packed96 --lead-in --lead-out
+	check "$label: is the image itself" same_file "$label.packed96-full" "$label.again96"
 	check "$label: the image's CD-TEXT is the sheet's" \
 		diff <("$rawcd" toc "$src" --toc-format 5 --format hex) \
 		<("$rawcd" toc "$label.raw96-full" --toc-format 5 --format hex)
