@@ -99,6 +99,8 @@ static int open_track(struct builder *b, const struct rcd_raw_run *r)
 	if (s->has_leadout)
 		return refuse(b, r, "a track follows the lead-out without a lead-in between them: the image is "
 			      "damaged or spliced");
+	if (d->track_count && !d->tracks[d->track_count - 1].index_count)
+		return refuse(b, r, "a track begins, but the one before it has no INDEX 01 in Q: the image is damaged");
 	struct rawcd_track *t = &d->tracks[d->track_count++];
 	*t = (struct rawcd_track){.number = r->tno, .session = (unsigned)b->ses_count};
 	s->track_count++;

@@ -237,6 +237,10 @@ Test(rawimage, refusals)
 	run(&im, 750, 760, 2, 1, 0x6, 550);
 	expect_refused(&im, "record 900 (LBA 750) is TNO 02 INDEX 01 in Q, after TNO 02 INDEX 02");
 
+	im = two_tracks(2448);
+	run(&im, 0, 400, 1, 0, 0x1, 400);
+	expect_refused(&im, "record 550 (LBA 400): a track begins, but the one before it has no INDEX 01");
+
 	uint8_t rec[2 * 2352] = {0};
 	cr_expect_eq(rawcd_rawimage_sniff(rec, sizeof(rec)), 0, "2352-byte audio is no raw image with subcode");
 }
