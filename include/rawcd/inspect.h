@@ -241,7 +241,11 @@ int rawcd_inspect_disc(struct rawcd_inspect_report **out, const struct rawcd_dis
  * at opts->first_lba. No layout is known: each data sector is checked against its own position; with
  * subcode, Q CRC and positions (absolute time = LBA + 150), P, the kind of each sector from the Q CONTROL
  * data bit, and tracks from the TNO; without, track 1. Either way the sectors before LBA 0 (lead-in, track
- * 1's pregap) form track 0, and with subcode the lead-out track AAh.
+ * 1's pregap) form track 0, and with subcode the lead-out track AAh; a later session's lead-in (TNO 0 after
+ * a lead-out) joins track 0 and its TOC frames are no position findings. With the defaults (sector_size
+ * 2352, first_lba 0), a file whose first records carry subcode at a 2448- or 2368-byte stride
+ * (rawcd_rawimage_sniff()) is inspected at that size from the LBA its Q gives (as rawcd_rawimage_load()
+ * finds it).
  * @return RAWCD_OK; RAWCD_E_ARG (a sector size other than 2352, 2368, 2448; a first LBA out of range);
  *         RAWCD_E_INPUT (cannot open, not a whole number of sectors, longer than the LBA range);
  *         RAWCD_E_IO; RAWCD_E_CANCELED; RAWCD_E_NOMEM.

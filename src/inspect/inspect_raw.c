@@ -4,7 +4,9 @@
  * (P–W, types 2 and 3), from a given LBA on. No layout is known, so each sector is judged against its own
  * position; with subcode the Q frames say more: whether a sector is data (CONTROL bit 2), whether it is in
  * a pause (INDEX 00: either kind accepted), and which track it belongs to (TNO; the sectors before LBA 0
- * form track 0, the lead-out track AAh).
+ * form track 0, the lead-out track AAh). On a multisession image a later session's lead-in follows a
+ * lead-out: its TNO 0 frames (ADR 1 TOC items, ADR 5 B0/C0) are lead-in frames, not wrong positions, and
+ * its sectors join track 0 (every lead-in), their main channel of either kind.
  */
 #include "inspect/inspect_internal.h"
 
@@ -17,6 +19,7 @@
 
 #include "rawcd/error.h"
 #include "rawcd/msf.h"
+#include "rawimage/rawimage_internal.h"
 #include "util/diag.h"
 
 #define RAW96_SIZE (RAWCD_SECTOR_SIZE + RAWCD_SUBCODE_SIZE)
@@ -30,7 +33,8 @@ struct raw_src {
 	int32_t first_lba;
 	uint64_t total, next; /* sectors in the file; the next one to read */
 	uint8_t *staging;     /* RCD_INSPECT_BATCH records, for sizes other than 2352 */
-	unsigned tno;         /* the track of the last sector (from its Q) */
+	unsigned tno;         /* the track of the last sector (from its Q); 0 in a lead-in */
+	bool seen_leadout;    /* a lead-out came before: TNO 0 from here on is a later session's lead-in */
 	enum rawcd_inspect_expect expect; /* the kind the last good Q frame asked for */
 };
 
@@ -66,10 +70,23 @@ static void split_records(const struct raw_src *s, struct rcd_islot *slot, size_
 }
 
 /* Track and expected kind of a sector from its Q frame (a bad frame keeps the last ones). */
+/* A later session's lead-in frame: ADR 1 or 5 with TNO 0 at an LBA of the program area, after a lead-out
+ * (ECMA-130 §22.3.4.2; Orange Book multisession). Not a position error there. */
+static bool later_leadin(struct raw_src *s, const struct rawcd_inspect_subq *sq, const uint8_t *q, int32_t lba)
+{
+	if (!sq->crc_ok || !s->seen_leadout || lba < -RAWCD_MSF_LBA_OFFSET || q[1] != 0 || (sq->adr != 1 && sq->adr != 5))
+		return false;
+	s->tno = 0;
+	s->expect = RAWCD_EXPECT_ANY;
+	return true;
+}
+
 static void follow_q(struct raw_src *s, const struct rawcd_inspect_subq *sq, int32_t lba)
 {
 	if (!sq->crc_ok)
 		return;
+	if (sq->adr == 1 && sq->tno == RAWCD_LEADOUT_TNO)
+		s->seen_leadout = true;
 	if (sq->adr == 1 && sq->tno >= 1 && (sq->tno <= RAWCD_MAX_TRACKS || sq->tno == RAWCD_LEADOUT_TNO) && lba >= 0)
 		s->tno = (unsigned)sq->tno;
 	if (lba < -RAWCD_MSF_LBA_OFFSET || (sq->adr == 1 && sq->index == 0))
@@ -84,10 +101,12 @@ static int plan(struct raw_src *s, struct rcd_irun *run, struct rcd_islot *slot,
 	*x = (struct rcd_isector){.lba = s->first_lba + (int32_t)(s->next + i), .expect = RAWCD_EXPECT_ANY};
 	struct rawcd_inspect_subq sq;
 	bool sub = slot->sub && rawcd_inspect_subcode(&sq, &slot->sub[i], x->lba, NULL, s->size == RAW96_SIZE) == 0;
-	if (sub) {
+	if (sub && later_leadin(s, &sq, slot->sub[i].q, x->lba))
+		sq.findings &= ~(unsigned)RAWCD_FINDING_SUBQ_POSITION;
+	else if (sub)
 		follow_q(s, &sq, x->lba);
+	if (sub)
 		x->expect = (uint8_t)s->expect;
-	}
 	unsigned number = x->lba < 0 ? 0 : s->tno;
 	int rc = rcd_irun_track(run, number, RAWCD_MODE_AUDIO, true, x->lba, &x->track);
 	if (rc == RAWCD_OK && sub)
@@ -134,14 +153,41 @@ static int open_raw(struct raw_src *s, const char *path, const struct rawcd_insp
 	return RAWCD_OK;
 }
 
+static int probe(struct rawcd_inspect_options *o, const char *path, const struct rawcd_inspect_options *opts,
+		 rawcd_diag *diag)
+{
+	unsigned record = 0;
+	int32_t first = 0;
+	*o = *opts;
+	struct stat st;
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		return RAWCD_OK; /* open_raw() says what is wrong */
+	int rc = rcd_rawimage_probe(path, &record, &first, diag);
+	if (rc == RAWCD_OK && record) {
+		o->sector_size = record;
+		o->first_lba = first;
+	}
+	return rc;
+}
+
 int rawcd_inspect_raw(struct rawcd_inspect_report **out, const char *path, const struct rawcd_inspect_options *opts,
 		      rawcd_diag *diag)
 {
 	struct rawcd_inspect_options defaults = RAWCD_INSPECT_OPTIONS_INIT;
 	if (!opts)
 		opts = &defaults;
+	if (!out || !path || opts->version != RAWCD_INSPECT_OPTIONS_VERSION)
+		return RAWCD_E_ARG;
+	struct rawcd_inspect_options probed;
+	if (opts->sector_size == RAWCD_SECTOR_SIZE && opts->first_lba == 0) {
+		/* The defaults: a file whose records carry subcode says its own record size and first LBA. */
+		int rc = probe(&probed, path, opts, diag);
+		if (rc)
+			return rc;
+		opts = &probed;
+	}
 	unsigned size = opts->sector_size;
-	if (!out || !path || opts->version != RAWCD_INSPECT_OPTIONS_VERSION ||
+	if (
 	    (size != RAWCD_SECTOR_SIZE && size != PQ16_SIZE && size != RAW96_SIZE) ||
 	    opts->first_lba < RAWCD_LBA_MIN || opts->first_lba > RAWCD_LBA_MAX)
 		return RAWCD_E_ARG;

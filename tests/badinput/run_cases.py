@@ -170,6 +170,69 @@ def mode1_sectors(folder, count, first_lba=0):
     return data
 
 
+RAW_SHEET = ('FILE "d.iso" BINARY\n  TRACK 01 MODE1/2048\n    INDEX 01 00:00:00\n'
+             'FILE "a.bin" BINARY\n  TRACK 02 AUDIO\n    INDEX 00 00:00:00\n    INDEX 01 00:02:00\n')
+
+
+def raw_image(folder, name, fmt, op, args):
+    """A raw image made by rawcd convert (track 1 MODE1/2048 of 400 sectors, so that its records have
+    syncs; track 2 audio, INDEX 00 at LBA 400, INDEX 01 at 550; lead-out at 950; raw96 and pq16 from
+    LBA 0, raw96-leadin: --lead-in=450 --lead-out=200, record = LBA + 450), then spoilt by
+    op (record numbers count from the image's first record): tail:K drops the last K bytes, keep:R keeps
+    R records, drop:R drops the first R, badcrc spoils every Q CRC, shift:FROM:DELTA moves the absolute
+    time of every position frame from FROM on, settno/setidx:FROM:COUNT:V set TNO/INDEX of COUNT records,
+    leadin:POINT:BYTE:VALUE sets a byte of a lead-in item (hex). Q edits keep the CRC valid."""
+    sys.path.insert(0, os.path.join(HERE, "..", "integration", "rawimage"))
+    import raw_tool
+    work = tempfile.mkdtemp(dir=folder)
+    with open(os.path.join(work, "d.iso"), "wb") as f:
+        f.write(rnd(400 * 2048, "iso"))
+    with open(os.path.join(work, "a.bin"), "wb") as f:
+        f.write(rnd(550 * 2352, "raw"))
+    with open(os.path.join(work, "d.cue"), "w") as f:
+        f.write(RAW_SHEET)
+    extra = {"raw96": ["--format", "raw96"], "pq16": ["--format", "pq16"],
+             "raw96-leadin": ["--format", "raw96", "--lead-in=450", "--lead-out=200"]}[fmt]
+    run_tool([RAWCD, "convert", "d.cue", "-o", "r.img", "--quiet"] + extra, work)
+    img = raw_tool.Image(os.path.join(work, "r.img"))
+    shutil.rmtree(work)
+    n = [int(a, 16) if op == "leadin" else int(a) for a in args]
+    size = img.size
+    if op == "tail":
+        img.data = img.data[:len(img.data) - n[0]]
+    elif op == "keep":
+        img.data = img.data[:n[0] * size]
+    elif op == "drop":
+        img.data = img.data[n[0] * size:]
+    elif op == "badcrc":
+        for r in range(img.records):
+            q = img.q(r)
+            q[11] ^= 0x5A
+            img.put_q(r, q)
+    elif op == "shift":
+        for r in range(n[0], img.records):
+            q = img.q(r)
+            if q[0] & 15 == 1 and q[1] != 0:
+                f = (raw_tool.unbcd(q[7]) * 60 + raw_tool.unbcd(q[8])) * 75 + raw_tool.unbcd(q[9]) + n[1]
+                q[7], q[8], q[9] = bcd(f // 4500), bcd(f // 75 % 60), bcd(f % 75)
+                raw_tool.set_crc(q)
+                img.put_q(r, q)
+    elif op in ("settno", "setidx"):
+        for r in range(n[0], n[0] + n[1]):
+            q = img.q(r)
+            q[1 if op == "settno" else 2] = bcd(n[2]) if n[2] != 0xAA else 0xAA
+            raw_tool.set_crc(q)
+            img.put_q(r, q)
+    elif op == "leadin":
+        for r in range(img.records):
+            q = img.q(r)
+            if q[1] == 0 and q[2] == n[0] and q[0] & 15 == 1:
+                q[n[1]] = n[2]
+                raw_tool.set_crc(q)
+                img.put_q(r, q)
+    open(os.path.join(folder, name), "wb").write(bytes(img.data))
+
+
 def generate(folder, spec):
     """One 'files:' item: NAME=KIND[:ARG...]."""
     name, _, kind = spec.partition("=")
@@ -228,6 +291,8 @@ def generate(folder, spec):
         elif spoil == "empty":
             data = b""
         open(path, "wb").write(data)
+    elif kind == "rawimg":              # rawimg:FORMAT[:OP[:ARG...]] (raw_image())
+        raw_image(folder, name, args[0], args[1] if len(args) > 1 else None, args[2:])
     elif kind == "hex":                 # hex:BYTES
         open(path, "wb").write(bytes.fromhex(args[0]))
     elif kind == "text":                # text:WORDS (underscores for spaces)

@@ -12,6 +12,9 @@
 #   fuzz_sector        4-sector chunks of isofs-m1.bin (Mode 1), of videocd.nrg (Mode 2 Form 1/2, found
 #                      by their sync) and of cdda.bin (audio); SBITools' .lsd Q records as raw P-W
 #   fuzz_ccd           the .ccd rawcd convert --format clonecd writes for a few sheets (one with CD-TEXT)
+#   fuzz_rawimage      raw96 and pq16 images rawcd convert writes of a few small sheets (audio and Mode 1,
+#                      INDEX 00/02, two sessions), with and without a lead-in, and a few cut and spoilt
+#                      copies (first records dropped, one Q byte changed)
 #   fuzz_mmc           hand-made drive answers (mmc.h, DESIGN.md §5): GET CONFIGURATION profile list and
 #                      features 002Eh/002Dh, fixed and descriptor sense, INQUIRY, pages 2Ah/05h, disc and
 #                      track information, ATIP, buffer capacity, sub-channel; first byte = decoder
@@ -176,6 +179,29 @@ fuzz_ccd)
 		sed 's/^DataTracksScrambled=0/DataTracksScrambled=1/' "$work/cdt/o.ccd" >"$work/cdt/scrambled.ccd"
 		add "$work/cdt/scrambled.ccd"
 	fi
+	;;
+fuzz_rawimage)
+	[ -x "$rawcd" ] || { echo "seed_corpus: rawcd not built at $rawcd" >&2; exit 1; }
+	head -c $((8 * 2352)) /dev/urandom >"$work/a.bin"
+	head -c $((4 * 2048)) /dev/zero >"$work/d.iso"
+	printf 'FILE "a.bin" BINARY\n  TRACK 01 AUDIO\n    INDEX 01 00:00:00\n  TRACK 02 AUDIO\n    INDEX 00 00:00:03\n    INDEX 01 00:00:04\n    INDEX 02 00:00:06\n' >"$work/a.cue"
+	printf 'CATALOG 0123456789012\nFILE "d.iso" BINARY\n  TRACK 01 MODE1/2048\n    INDEX 01 00:00:00\nFILE "a.bin" BINARY\n  TRACK 02 AUDIO\n    ISRC USABC9912345\n    INDEX 01 00:00:00\n' >"$work/m.cue"
+	printf 'REM SESSION 01\nFILE "a.bin" BINARY\n  TRACK 01 AUDIO\n    INDEX 01 00:00:00\nREM LEAD-OUT 00:00:04\nREM SESSION 02\nREM LEAD-IN 00:00:05\nFILE "d.iso" BINARY\n  TRACK 02 MODE1/2048\n    INDEX 01 00:00:00\n' >"$work/s.cue"
+	n=0
+	for sheet in a m s; do
+		for args in "--format raw96" "--format pq16" "--format raw96 --lead-in=160 --lead-out=3" \
+			"--format pq16 --lead-in=155 --lead-out=2"; do
+			n=$((n + 1))
+			# shellcheck disable=SC2086
+			(cd "$work" && "$rawcd" convert "$sheet.cue" -o "img$n" $args --quiet 2>/dev/null) || continue
+			add "$work/img$n"
+		done
+	done
+	# Cut and spoilt copies of the first image with a lead-in (records of 2448 bytes).
+	tail -c +$((2448 * 100 + 1)) "$work/img3" >"$work/cut" && add "$work/cut"
+	cp "$work/img3" "$work/spoilt" && printf '\x55' | dd of="$work/spoilt" bs=1 seek=$((2448 * 170 + 2352 + 20)) \
+		conv=notrunc status=none && add "$work/spoilt"
+	rm -f "$work"/img* "$work/cut" "$work/spoilt"
 	;;
 fuzz_mmc)
 	python3 - "$work" <<'PY'
