@@ -107,8 +107,11 @@ Test(detect, raw_images)
 		enum rawcd_input_kind kind;
 		cr_assert_eq(rawcd_input_detect(path, &kind, NULL), RAWCD_OK);
 		cr_assert_eq(kind, RAWCD_INPUT_RAW);
-		/* one record whose Q is damaged and that has no sync: not taken as a raw image */
+		/* a damaged record among the first 16 (no sync, a bad Q) does not hide the image; five do */
 		memset(buf + 3 * (size_t)strides[s], 0x55, strides[s]);
+		cr_assert_eq(rawcd_rawimage_sniff(buf, 20 * (size_t)strides[s]), strides[s]);
+		for (int k = 4; k < 8; k++)
+			memset(buf + (size_t)k * strides[s], 0x55, strides[s]);
 		cr_assert_eq(rawcd_rawimage_sniff(buf, 20 * (size_t)strides[s]), 0);
 		free(buf);
 	}
