@@ -10,7 +10,7 @@ static const struct {
 	const char *text;
 } help[] = {
 	{"convert",
-	 "Usage: rawcd convert IN.cue -o OUT [--format bin|clonecd|raw96|packed96|pq16]\n"
+	 "Usage: rawcd convert IN.cue -o OUT [--format bin|toc|clonecd|raw96|packed96|pq16] [--split]\n"
 	 "                     [--lead-in[=N]] [--lead-out[=N]] [--force] [--quiet] [--capacity C]\n\n"
 	 "Write the raw image of the disc the sheet describes: OUT.bin holds every sector from LBA 0 to the\n"
 	 "lead-out, 2352 bytes each (sync, header, EDC and ECC encoded for MODE1/2048 and MODE2/2336 input,\n"
@@ -19,7 +19,10 @@ static const struct {
 	 "  -o, --output F   the image file; its sheet gets the same stem and .cue\n"
 	 "  --format F       bin (default); clonecd (OUT.img = the bin image, OUT.sub, OUT.ccd);\n"
 	 "                   raw96 (2448-byte sectors, raw interleaved P-W, MMC data block type 3);\n"
-	 "                   packed96 (2448, R-W packed, type 2); pq16 (2368, P and Q, type 1)\n"
+	 "                   packed96 (2448, R-W packed, type 2); pq16 (2368, P and Q, type 1);\n"
+	 "                   toc (the bin image + a cdrdao TOC file OUT.toc instead of OUT.cue)\n"
+	 "  --split          bin/toc: one file per track, named as Redump does (\"OUT (Track 1).bin\";\n"
+	 "                   \"(Track 01)\" with 10+ tracks; OUT.bin for one track), each from its INDEX 00\n"
 	 "  --lead-in[=N]    raw96/packed96/pq16: start N sectors before LBA 0 (default 22650, 95:00:00),\n"
 	 "                   with the TOC in Q and the CD-TEXT in R-W\n"
 	 "  --lead-out[=N]   raw96/packed96/pq16: add N lead-out sectors (default 6750)\n"

@@ -11,6 +11,7 @@
 #include "image/outfile.h"
 #include "image/pipeline.h"
 #include "image/sinks.h"
+#include "image/split.h"
 #include "rawcd/cdtext.h"
 #include "rawcd/error.h"
 #include "rawcd/image.h"
@@ -27,6 +28,7 @@ struct job {
 	char *path[OUT_COUNT];          /* NULL where the format has no such file */
 	struct rcd_outfile out[OUT_COUNT];
 	struct rawcd_cdtext_packs cdtext;
+	struct rcd_split split;         /* --split: the track files (OUT_MAIN is then NULL) */
 };
 
 /* @p path with its extension (one of @p exts, or any when @p exts is NULL) replaced by @p ext. */
@@ -55,9 +57,13 @@ static int name_outputs(struct job *j, const char *out_path)
 	static const char *const clonecd_exts[] = {".img", ".sub", ".ccd", NULL};
 	switch (j->opts->format) {
 	case RAWCD_IMAGE_BIN:
-		j->path[OUT_MAIN] = strdup(out_path);
-		j->path[OUT_TEXT] = with_extension(out_path, NULL, ".cue");
-		return j->path[OUT_MAIN] && j->path[OUT_TEXT] ? RAWCD_OK : RAWCD_E_NOMEM;
+	case RAWCD_IMAGE_TOC: {
+		bool toc = j->opts->format == RAWCD_IMAGE_TOC;
+		int rc = j->opts->split ? rcd_split_name(&j->split, j->disc, out_path) : RAWCD_OK;
+		j->path[OUT_MAIN] = j->opts->split ? NULL : strdup(out_path);
+		j->path[OUT_TEXT] = with_extension(out_path, NULL, toc ? ".toc" : ".cue");
+		return rc == RAWCD_OK && (j->opts->split || j->path[OUT_MAIN]) && j->path[OUT_TEXT] ? rc : RAWCD_E_NOMEM;
+	}
 	case RAWCD_IMAGE_CLONECD:
 		j->path[OUT_MAIN] = with_extension(out_path, clonecd_exts, ".img");
 		j->path[OUT_SUB] = with_extension(out_path, clonecd_exts, ".sub");
@@ -99,12 +105,22 @@ static int check_request(const struct job *j, const char *out_path)
 	const struct rawcd_disc *d = j->disc;
 	enum rawcd_image_format f = j->opts->format;
 	bool raw = f == RAWCD_IMAGE_RAW96 || f == RAWCD_IMAGE_PACKED96 || f == RAWCD_IMAGE_PQ16;
+	bool bin = f == RAWCD_IMAGE_BIN || f == RAWCD_IMAGE_TOC;
+	if (j->opts->split && !bin)
+		return rcd_error(j->diag, RAWCD_E_ARG, out_path, 0, "--split writes one BIN file per track: use it "
+				 "with --format bin or toc");
+	if (d->session_count > 1 && (f == RAWCD_IMAGE_TOC || j->opts->split))
+		return rcd_error(j->diag, RAWCD_E_UNSUPPORTED, d->sheet_path, 0, "%s: a multisession disc cannot be "
+				 "written so (a cdrdao TOC file holds one session; split files of several sessions are "
+				 "not done yet): use --format clonecd, raw96, packed96 or pq16",
+				 j->opts->split ? "--split" : "--format toc");
 	if (d->session_count > 1 && !raw)
 		return rcd_error(j->diag, RAWCD_E_UNSUPPORTED, d->sheet_path, 0, "a multisession disc cannot be "
 				 "written as BIN/CUE or CloneCD yet (how their files hold the gap between sessions "
 				 "varies): use raw96, packed96 or pq16, or convert each session's sheet on its own");
 	size_t n = strlen(out_path);
-	if (n == 0 || out_path[n - 1] == '/' || (n >= 4 && strcasecmp(out_path + n - 4, ".cue") == 0))
+	if (n == 0 || out_path[n - 1] == '/' || (n >= 4 && strcasecmp(out_path + n - 4, ".cue") == 0) ||
+	    (f == RAWCD_IMAGE_TOC && n >= 4 && strcasecmp(out_path + n - 4, ".toc") == 0))
 		return rcd_error(j->diag, RAWCD_E_ARG, out_path, 0, "-o %s: name the image file (e.g. out.bin), "
 				 "not a folder or a sheet: the sheet is written beside it", out_path);
 	if (!raw && (j->opts->leadin_sectors || j->opts->leadout_sectors))
@@ -119,7 +135,7 @@ static int check_request(const struct job *j, const char *out_path)
 		if (f == RAWCD_IMAGE_PACKED96)
 			return rcd_error(j->diag, RAWCD_E_UNSUPPORTED, d->sheet_path, d->tracks[i].line, "track %02u "
 					 "is CD+G, whose R–W is interleaved: use raw96 or clonecd", d->tracks[i].number);
-		if (f == RAWCD_IMAGE_BIN)
+		if (f == RAWCD_IMAGE_BIN || (f == RAWCD_IMAGE_TOC && j->opts->split))
 			rcd_warn(j->diag, d->sheet_path, d->tracks[i].line, "track %02u is CD+G: a BIN image keeps "
 				 "its 2352 audio bytes, not its R–W subcode (use clonecd or raw96)", d->tracks[i].number);
 	}
@@ -127,6 +143,8 @@ static int check_request(const struct job *j, const char *out_path)
 	for (int k = 0; k < OUT_COUNT && rc == RAWCD_OK; k++)
 		if (j->path[k])
 			rc = check_destination(j, j->path[k]);
+	for (size_t i = 0; i < j->split.count && rc == RAWCD_OK; i++)
+		rc = check_destination(j, j->split.path[i]);
 	return rc;
 }
 
@@ -134,12 +152,25 @@ static int write_text(struct job *j)
 {
 	char *text = NULL;
 	int rc;
-	if (j->opts->format == RAWCD_IMAGE_BIN) {
-		const char *bin = j->path[OUT_MAIN];
-		rc = rawcd_image_bin_cue_text(&text, j->disc, rcd_path_base(bin));
+	if (j->opts->format == RAWCD_IMAGE_BIN || j->opts->format == RAWCD_IMAGE_TOC) {
+		size_t count = j->split.count ? j->split.count : 1;
+		const char **names = malloc(count * sizeof(*names));
+		if (!names)
+			return RAWCD_E_NOMEM;
+		for (size_t i = 0; i < count; i++)
+			names[i] = rcd_path_base(j->split.count ? j->split.path[i] : j->path[OUT_MAIN]);
+		if (j->opts->format == RAWCD_IMAGE_TOC)
+			rc = rawcd_image_toc_text(&text, j->disc, names, count, j->diag);
+		else if (j->split.count)
+			rc = rawcd_image_split_cue_text(&text, j->disc, names);
+		else
+			rc = rawcd_image_bin_cue_text(&text, j->disc, names[0]);
+		free(names);
 		if (rc == RAWCD_E_ARG)
-			return rcd_error(j->diag, RAWCD_E_ARG, bin, 0, "a CUE sheet cannot name a file whose name "
-					 "holds a double quote: choose another output name");
+			return rcd_error(j->diag, RAWCD_E_ARG, j->path[OUT_TEXT], 0, "a %s cannot name a file whose name "
+					 "holds a double quote%s: choose another output name",
+					 j->opts->format == RAWCD_IMAGE_TOC ? "TOC file" : "CUE sheet",
+					 j->opts->format == RAWCD_IMAGE_TOC ? " or a backslash" : "");
 	} else {
 		rc = rcd_ccd_text(&text, j->disc, &j->cdtext);
 	}
@@ -151,7 +182,7 @@ static int write_text(struct job *j)
 
 static int stream_all(struct job *j)
 {
-	bool subcode = j->opts->format != RAWCD_IMAGE_BIN;
+	bool subcode = j->opts->format != RAWCD_IMAGE_BIN && j->opts->format != RAWCD_IMAGE_TOC;
 	struct rawcd_stream_options so = RAWCD_STREAM_OPTIONS_INIT;
 	so.first_lba = -(int32_t)j->opts->leadin_sectors;
 	so.leadout_sectors = j->opts->leadout_sectors;
@@ -164,7 +195,7 @@ static int stream_all(struct job *j)
 	struct rcd_sink sink;
 	if (rc == RAWCD_OK)
 		rc = rcd_sink_init(&state, &sink, j->opts->format, &j->out[OUT_MAIN],
-				   j->path[OUT_SUB] ? &j->out[OUT_SUB] : NULL);
+				   j->path[OUT_SUB] ? &j->out[OUT_SUB] : NULL, j->split.count ? &j->split : NULL);
 	if (rc == RAWCD_OK)
 		rc = rcd_pipeline_run(stream, subcode, &sink, j->opts, j->diag);
 	rcd_sink_finish(&state);
@@ -172,27 +203,39 @@ static int stream_all(struct job *j)
 	return rc;
 }
 
+/* Every output file of the job, track files first, the sheet last. */
+static size_t all_outputs(struct job *j, struct rcd_outfile **list)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < j->split.count; i++)
+		list[n++] = &j->split.out[i];
+	for (int k = 0; k < OUT_COUNT; k++)
+		if (j->path[k])
+			list[n++] = &j->out[k];
+	return n;
+}
+
 /* Sync every file, then rename them all; if a rename fails, the ones already in place are undone: the
  * files the destinations held before (--force) come back, or the new ones go. */
 static int commit_all(struct job *j)
 {
+	struct rcd_outfile **list = malloc((j->split.count + OUT_COUNT) * sizeof(*list));
+	if (!list)
+		return RAWCD_E_NOMEM;
+	size_t n = all_outputs(j, list), done = 0;
 	int rc = RAWCD_OK;
-	for (int k = 0; k < OUT_COUNT && rc == RAWCD_OK; k++)
-		if (j->path[k])
-			rc = rcd_outfile_finish(&j->out[k], j->diag);
+	for (size_t k = 0; k < n && rc == RAWCD_OK; k++)
+		rc = rcd_outfile_finish(list[k], j->diag);
 	if (rc == RAWCD_OK && j->opts->cancel && *j->opts->cancel)
 		rc = RAWCD_E_CANCELED;
-	for (int k = 0; k < OUT_COUNT && rc == RAWCD_OK; k++)
-		if (j->path[k])
-			rcd_outfile_keep_old(&j->out[k]);
-	int done = 0;
-	for (; done < OUT_COUNT && rc == RAWCD_OK; done++)
-		if (j->path[done])
-			rc = rcd_outfile_commit(&j->out[done], j->diag);
+	for (size_t k = 0; k < n && rc == RAWCD_OK; k++)
+		rcd_outfile_keep_old(list[k]);
+	for (; done < n && rc == RAWCD_OK; done++)
+		rc = rcd_outfile_commit(list[done], j->diag);
 	if (rc != RAWCD_OK)
-		for (int k = 0; k < done - 1; k++)
-			if (j->path[k])
-				rcd_outfile_restore(&j->out[k]);
+		for (size_t k = 0; k + 1 < done; k++)
+			rcd_outfile_restore(list[k]);
+	free(list);
 	return rc;
 }
 
@@ -203,7 +246,7 @@ int rawcd_image_write(const struct rawcd_disc *disc, const char *out_path, const
 	if (!opts)
 		opts = &defaults;
 	if (!disc || !disc->laid_out || !out_path || opts->version != RAWCD_IMAGE_OPTIONS_VERSION ||
-	    (unsigned)opts->format > RAWCD_IMAGE_PQ16)
+	    (unsigned)opts->format > RAWCD_IMAGE_TOC)
 		return RAWCD_E_ARG;
 	struct job j = {.disc = disc, .opts = opts, .diag = diag};
 	for (int k = 0; k < OUT_COUNT; k++)
@@ -211,8 +254,10 @@ int rawcd_image_write(const struct rawcd_disc *disc, const char *out_path, const
 	int rc = name_outputs(&j, out_path);
 	if (rc == RAWCD_OK)
 		rc = check_request(&j, out_path);
-	if (rc == RAWCD_OK && opts->format != RAWCD_IMAGE_BIN)
+	if (rc == RAWCD_OK && opts->format != RAWCD_IMAGE_BIN && opts->format != RAWCD_IMAGE_TOC)
 		rc = rawcd_cdtext_for_disc(&j.cdtext, disc, diag);
+	for (size_t i = 0; i < j.split.count && rc == RAWCD_OK; i++)
+		rc = rcd_outfile_open(&j.split.out[i], j.split.path[i], diag);
 	for (int k = 0; k < OUT_COUNT && rc == RAWCD_OK; k++)
 		if (j.path[k])
 			rc = rcd_outfile_open(&j.out[k], j.path[k], diag);
@@ -226,6 +271,7 @@ int rawcd_image_write(const struct rawcd_disc *disc, const char *out_path, const
 		rcd_outfile_discard(&j.out[k]);
 		free(j.path[k]);
 	}
+	rcd_split_free(&j.split);
 	rawcd_cdtext_packs_finish(&j.cdtext);
 	return rc;
 }
