@@ -53,10 +53,14 @@ struct rawcd_image_options {
 	                               none; a recorder writes RAWCD_LEADOUT_DEFAULT) */
 	bool split;               /**< BIN and TOC: one file per track (rawcd_image_split_path()) instead of
 	                               one BIN, and the sheet lists them */
+	bool scrambled;           /**< BIN only: a redumper-style scrambled image STEM.scram instead (see
+	                               rawcd_image_write()); no sheet */
 };
+#define RAWCD_SCRAM_FIRST_LBA (-45150) /**< LBA of the first sector of a .scram file (redumper: the 10
+                                            minutes of negative MSF before LBA 0, 90:00:00 = -45150) */
 #define RAWCD_LEADIN_SECTORS 22650 /**< from 95:00:00: IMAPI2's lead-in */
 #define RAWCD_IMAGE_OPTIONS_VERSION 1
-#define RAWCD_IMAGE_OPTIONS_INIT { RAWCD_IMAGE_OPTIONS_VERSION, RAWCD_IMAGE_BIN, false, NULL, NULL, NULL, 0, 0, false }
+#define RAWCD_IMAGE_OPTIONS_INIT { RAWCD_IMAGE_OPTIONS_VERSION, RAWCD_IMAGE_BIN, false, NULL, NULL, NULL, 0, 0, false, false }
 
 /**
  * Write a laid-out, single-session disc.
@@ -73,6 +77,12 @@ struct rawcd_image_options {
  *   01; LBA 0 for the first track) to the next track's, go to their own file named by
  *   rawcd_image_split_path(), and the sheet (STEM.cue, rawcd_image_split_cue_text(), or STEM.toc) lists
  *   them; the files joined are the one-file BIN byte for byte. A multisession disc is refused.
+ * - opts->scrambled (BIN only, no split, one session): STEM.scram (STEM is @p out_path without a .bin or
+ *   .scram extension), laid out as redumper's .scram dumps (the main channel as READ CD returns it when
+ *   data is read as audio): 2352 bytes a sector from LBA RAWCD_SCRAM_FIRST_LBA (-45150) to the lead-out,
+ *   data sectors scrambled (ECMA-130 Annex B, bytes 12–2351), audio as it is. LBA -45150 to -151 (the
+ *   lead-in, which a drive does not return) are zeros, stored as a hole; -150 to -1 are track 1's pregap
+ *   in its kind (silence, or zero-data sectors of its mode, scrambled); no lead-out; write offset 0.
  * - RAWCD_IMAGE_RAW96, PACKED96, PQ16: @p out_path gets (leadin + program + leadout) sectors of 2448,
  *   2448 or 2368 bytes, from LBA -opts->leadin_sectors on: the lead-in carries the TOC in Q and the
  *   CD-TEXT (the sheet's texts, or its CDTEXTFILE) in R–W.

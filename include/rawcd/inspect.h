@@ -188,6 +188,8 @@ struct rawcd_inspect_report {
 	char mcn[14];                     /**< the first MCN found in Q frames, or "" */
 	struct rawcd_inspect_track *tracks; /**< in LBA order */
 	size_t track_count;
+	uint64_t descrambled;             /**< raw images: data sectors found stored scrambled (a .scram) and
+	                                       checked descrambled (rawcd_inspect_raw()) */
 };
 
 /** Called now and then: @p done of @p total sectors inspected. */
@@ -241,7 +243,11 @@ int rawcd_inspect_disc(struct rawcd_inspect_report **out, const struct rawcd_dis
  * at opts->first_lba. No layout is known: each data sector is checked against its own position; with
  * subcode, Q CRC and positions (absolute time = LBA + 150), P, the kind of each sector from the Q CONTROL
  * data bit, and tracks from the TNO; without, track 1. Either way the sectors before LBA 0 (lead-in, track
- * 1's pregap) form track 0, and with subcode the lead-out track AAh.
+ * 1's pregap) form track 0, and with subcode the lead-out track AAh. A scrambled data sector (a
+ * sync, and a header that names the sector's LBA and a mode 0–2 only once descrambled, ECMA-130 Annex
+ * B: redumper's .scram, `rawcd convert --scrambled`) is descrambled before its checks and counted in
+ * report->descrambled; a .scram starts at RAWCD_SCRAM_FIRST_LBA (image.h), which the caller gives as
+ * opts->first_lba (the CLI does for a .scram name).
  * @return RAWCD_OK; RAWCD_E_ARG (a sector size other than 2352, 2368, 2448; a first LBA out of range);
  *         RAWCD_E_INPUT (cannot open, not a whole number of sectors, longer than the LBA range);
  *         RAWCD_E_IO; RAWCD_E_CANCELED; RAWCD_E_NOMEM.

@@ -23,6 +23,8 @@ static const struct {
 	 "                   toc (the bin image + a cdrdao TOC file OUT.toc instead of OUT.cue)\n"
 	 "  --split          bin/toc: one file per track, named as Redump does (\"OUT (Track 1).bin\";\n"
 	 "                   \"(Track 01)\" with 10+ tracks; OUT.bin for one track), each from its INDEX 00\n"
+	 "  --scrambled      bin: OUT.scram as redumper dumps a disc: from LBA -45150 (the lead-in, zeros),\n"
+	 "                   data sectors scrambled (ECMA-130 Annex B), audio as it is; no sheet\n"
 	 "  --lead-in[=N]    raw96/packed96/pq16: start N sectors before LBA 0 (default 22650, 95:00:00),\n"
 	 "                   with the TOC in Q and the CD-TEXT in R-W\n"
 	 "  --lead-out[=N]   raw96/packed96/pq16: add N lead-out sectors (default 6750)\n"
@@ -63,7 +65,8 @@ static const struct {
 	 "  --sector-size N   raw images: 2352 (main channel), 2368 (+ 16 bytes P and Q, pq16) or\n"
 	 "                    2448 (+ 96 bytes P-W, raw96 or packed96); default 2352\n"
 	 "  --first-lba N     raw images: LBA of the first sector (default 0; -22650 for an image that\n"
-	 "                    starts with IMAPI's lead-in, -150 with track 1's pregap)\n\n"
+	 "                    starts with IMAPI's lead-in, -150 with track 1's pregap; -45150 for a\n"
+	 "                    .scram); scrambled data sectors are found by content and checked descrambled\n\n"
 	 "Exit status: 0 no findings, 1 findings, 2 bad usage or input, 3 I/O failure.\n"},
 	{"burn",
 	 "Usage: rawcd burn IN.cue --device DEV [--simulate] [--speed X] [--write-mode raw96r|raw16|sao]\n"

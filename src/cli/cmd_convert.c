@@ -71,7 +71,7 @@ static int parse_args(struct convert_args *a, int argc, char **argv)
 		{"force", no_argument, NULL, 'F'},        {"quiet", no_argument, NULL, 'q'},
 		{"capacity", required_argument, NULL, 'c'}, {"lead-in", optional_argument, NULL, 'I'},
 		{"lead-out", optional_argument, NULL, 'O'}, {"help", no_argument, NULL, 'h'},
-		{"split", no_argument, NULL, 'S'},          {0}};
+		{"split", no_argument, NULL, 'S'},          {"scrambled", no_argument, NULL, 's'}, {0}};
 	int c;
 	while ((c = getopt_long(argc, argv, "o:f:Fqc:h", opts, NULL)) != -1) {
 		switch (c) {
@@ -82,6 +82,7 @@ static int parse_args(struct convert_args *a, int argc, char **argv)
 			break;
 		case 'F': a->force = true; break;
 		case 'S': a->image.split = true; break;
+		case 's': a->image.scrambled = true; break;
 		case 'q': a->quiet = true; break;
 		case 'c':
 			if (!cli_parse_capacity(optarg, &a->layout.capacity_lba))
@@ -104,7 +105,7 @@ static int parse_args(struct convert_args *a, int argc, char **argv)
 	}
 	if (optind + 1 != argc || !a->output)
 		return cli_usage_error("usage: rawcd convert IN.cue -o OUT [--format bin|toc|clonecd|raw96|packed96|pq16] "
-				       "[--split] [--lead-in[=N]] [--lead-out[=N]] [--force] [--quiet]");
+				       "[--split] [--scrambled] [--lead-in[=N]] [--lead-out[=N]] [--force] [--quiet]");
 	a->input = argv[optind];
 	return 0;
 }
@@ -133,6 +134,18 @@ static void print_files(const struct convert_args *a, const struct rawcd_disc *d
 	free(last);
 }
 
+static void print_scram(const struct convert_args *a)
+{
+	const char *base = strrchr(a->output, '/') ? strrchr(a->output, '/') + 1 : a->output;
+	size_t n = strlen(a->output), stem = n;
+	if (n > 4 && strcmp(a->output + n - 4, ".bin") == 0 && base < a->output + n - 4)
+		stem = n - 4;
+	else if (n > 6 && strcmp(a->output + n - 6, ".scram") == 0 && base < a->output + n - 6)
+		stem = n - 6;
+	fprintf(stderr, "%.*s.scram (redumper's layout: data sectors scrambled, the lead-in before LBA -150 "
+		"zero)", (int)stem, a->output);
+}
+
 static void print_summary(const struct convert_args *a, const struct rawcd_disc *disc, double secs)
 {
 	static const char *const what[] = {"and its CUE sheet", "as CloneCD .img, .sub and .ccd",
@@ -141,8 +154,14 @@ static void print_summary(const struct convert_args *a, const struct rawcd_disc 
 	static const unsigned size[] = {2352, 2352, 2448, 2448, 2368, 2352};
 	int64_t first = -(int64_t)a->image.leadin_sectors;
 	int64_t sectors = rawcd_disc_leadout_lba(disc) - first + a->image.leadout_sectors;
+	if (a->image.scrambled) {
+		first = RAWCD_SCRAM_FIRST_LBA;
+		sectors = rawcd_disc_leadout_lba(disc) - first;
+	}
 	fputs("rawcd: wrote ", stderr);
-	if (a->image.format == RAWCD_IMAGE_TOC || a->image.split)
+	if (a->image.scrambled)
+		print_scram(a);
+	else if (a->image.format == RAWCD_IMAGE_TOC || a->image.split)
 		print_files(a, disc);
 	else
 		fprintf(stderr, "%s %s", a->output, what[a->image.format]);

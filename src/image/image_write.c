@@ -15,6 +15,7 @@
 #include "rawcd/cdtext.h"
 #include "rawcd/error.h"
 #include "rawcd/image.h"
+#include "rawcd/msf.h"
 #include "rawcd/stream.h"
 #include "util/diag.h"
 #include "util/path.h"
@@ -55,6 +56,11 @@ static char *with_extension(const char *path, const char *const *exts, const cha
 static int name_outputs(struct job *j, const char *out_path)
 {
 	static const char *const clonecd_exts[] = {".img", ".sub", ".ccd", NULL};
+	static const char *const scram_exts[] = {".bin", ".scram", NULL};
+	if (j->opts->scrambled) { /* checked with the request: BIN only */
+		j->path[OUT_MAIN] = with_extension(out_path, scram_exts, ".scram");
+		return j->path[OUT_MAIN] ? RAWCD_OK : RAWCD_E_NOMEM;
+	}
 	switch (j->opts->format) {
 	case RAWCD_IMAGE_BIN:
 	case RAWCD_IMAGE_TOC: {
@@ -109,6 +115,12 @@ static int check_request(const struct job *j, const char *out_path)
 	if (j->opts->split && !bin)
 		return rcd_error(j->diag, RAWCD_E_ARG, out_path, 0, "--split writes one BIN file per track: use it "
 				 "with --format bin or toc");
+	if (j->opts->scrambled && (f != RAWCD_IMAGE_BIN || j->opts->split))
+		return rcd_error(j->diag, RAWCD_E_ARG, out_path, 0, "--scrambled writes one .scram image: use it "
+				 "with --format bin and without --split");
+	if (d->session_count > 1 && j->opts->scrambled)
+		return rcd_error(j->diag, RAWCD_E_UNSUPPORTED, d->sheet_path, 0, "--scrambled: a multisession disc "
+				 "cannot be written so yet: use --format raw96, packed96 or pq16");
 	if (d->session_count > 1 && (f == RAWCD_IMAGE_TOC || j->opts->split))
 		return rcd_error(j->diag, RAWCD_E_UNSUPPORTED, d->sheet_path, 0, "%s: a multisession disc cannot be "
 				 "written so (a cdrdao TOC file holds one session; split files of several sessions are "
@@ -189,6 +201,9 @@ static int stream_all(struct job *j)
 	so.subcode = subcode;
 	so.cdtext = &j->cdtext;
 	so.session_gaps = subcode; /* raw images run on through the lead-out and lead-in between sessions */
+	so.scramble = j->opts->scrambled;
+	if (j->opts->scrambled)
+		so.first_lba = -RAWCD_MSF_LBA_OFFSET; /* track 1's pregap; the lead-in before it is a hole */
 	rawcd_stream *stream = NULL;
 	int rc = rawcd_stream_new(&stream, j->disc, &so, j->diag);
 	struct rcd_sink_state state = {0};
@@ -196,6 +211,9 @@ static int stream_all(struct job *j)
 	if (rc == RAWCD_OK)
 		rc = rcd_sink_init(&state, &sink, j->opts->format, &j->out[OUT_MAIN],
 				   j->path[OUT_SUB] ? &j->out[OUT_SUB] : NULL, j->split.count ? &j->split : NULL);
+	if (rc == RAWCD_OK && j->opts->scrambled)
+		rc = rcd_outfile_skip(&j->out[OUT_MAIN], (uint64_t)-(RAWCD_SCRAM_FIRST_LBA + RAWCD_MSF_LBA_OFFSET) *
+				      RAWCD_SECTOR_SIZE, j->diag);
 	if (rc == RAWCD_OK)
 		rc = rcd_pipeline_run(stream, subcode, &sink, j->opts, j->diag);
 	rcd_sink_finish(&state);

@@ -5,6 +5,12 @@
  * position; with subcode the Q frames say more: whether a sector is data (CONTROL bit 2), whether it is in
  * a pause (INDEX 00: either kind accepted), and which track it belongs to (TNO; the sectors before LBA 0
  * form track 0, the lead-out track AAh).
+ *
+ * Scrambled images (redumper's .scram, rawcd convert --scrambled: data read as audio) are recognised by
+ * content, sector by sector: a sync field whose header does not name the sector's position or a valid
+ * mode, but does once descrambled (ECMA-130 Annex B: the sync is not scrambled, the header is), is a
+ * scrambled data sector; it is descrambled, the XOR of CloneCD's DataTracksScrambled, and checked as
+ * any other. Audio (no sync) and unscrambled data sectors are left as they are.
  */
 #include "inspect/inspect_internal.h"
 
@@ -17,6 +23,7 @@
 
 #include "rawcd/error.h"
 #include "rawcd/msf.h"
+#include "rawcd/sector.h"
 #include "util/diag.h"
 
 #define RAW96_SIZE (RAWCD_SECTOR_SIZE + RAWCD_SUBCODE_SIZE)
@@ -32,6 +39,7 @@ struct raw_src {
 	uint8_t *staging;     /* RCD_INSPECT_BATCH records, for sizes other than 2352 */
 	unsigned tno;         /* the track of the last sector (from its Q) */
 	enum rawcd_inspect_expect expect; /* the kind the last good Q frame asked for */
+	uint64_t descrambled; /* sectors found scrambled */
 };
 
 static int read_at(struct raw_src *s, uint8_t *buf, size_t bytes, uint64_t pos, rawcd_diag *diag)
@@ -78,6 +86,30 @@ static void follow_q(struct raw_src *s, const struct rawcd_inspect_subq *sq, int
 		s->expect = sq->control & CONTROL_DATA ? RAWCD_EXPECT_DATA : RAWCD_EXPECT_AUDIO;
 }
 
+/* true if @p h (bytes 12..15, XORed with @p key) name @p lba and a mode 0–2. */
+static bool header_names(const uint8_t *h, const uint8_t *key, const uint8_t want[16])
+{
+	for (int i = 0; i < 3; i++)
+		if ((h[i] ^ key[i]) != want[12 + i])
+			return false;
+	return (uint8_t)(h[3] ^ key[3]) <= 2;
+}
+
+/* Descramble the sector at @p lba if it is a scrambled data sector (see the top of the file). */
+static void descramble_if_scrambled(struct raw_src *s, uint8_t *sector, int32_t lba)
+{
+	static const uint8_t none[4] = {0};
+	uint8_t want[16];
+	if (rawcd_sector_header(want, lba, 0) != RAWCD_OK || memcmp(sector, want, RAWCD_SYNC_SIZE) != 0)
+		return;
+	const uint8_t *key = rawcd_scramble_table();
+	if (header_names(sector + RAWCD_SCRAMBLE_OFFSET, none, want) ||
+	    !header_names(sector + RAWCD_SCRAMBLE_OFFSET, key, want))
+		return;
+	rawcd_scramble_sectors(sector, 1);
+	s->descrambled++;
+}
+
 static int plan(struct raw_src *s, struct rcd_irun *run, struct rcd_islot *slot, size_t i)
 {
 	struct rcd_isector *x = &slot->sec[i];
@@ -105,6 +137,8 @@ static int fill(void *ctx, struct rcd_irun *run, struct rcd_islot *slot)
 		return rc;
 	if (s->staging)
 		split_records(s, slot, n);
+	for (size_t i = 0; i < n; i++)
+		descramble_if_scrambled(s, slot->main + i * RAWCD_SECTOR_SIZE, s->first_lba + (int32_t)(s->next + i));
 	for (size_t i = 0; i < n && rc == RAWCD_OK; i++)
 		rc = plan(s, run, slot, i);
 	s->next += n;
@@ -157,6 +191,7 @@ int rawcd_inspect_raw(struct rawcd_inspect_report **out, const char *path, const
 		run.report->subcode = size != RAWCD_SECTOR_SIZE;
 		struct rcd_isource src = {.fill = fill, .ctx = &s, .total = s.total, .subcode = run.report->subcode};
 		rc = rcd_inspect_pipeline(&run, &src);
+		run.report->descrambled = s.descrambled;
 	}
 	if (s.fd >= 0)
 		close(s.fd);

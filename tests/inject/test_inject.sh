@@ -11,7 +11,8 @@
 #  - ENOSPC at the first byte, half way through the image, in the .sub of --format clonecd, in the
 #    2448-byte image of --format raw96, while writing OUT.cue after the whole image  exit 3, "No space"
 #  - ENOSPC half way through OUT.toc (--format toc, alone and with --split) and through a --split
-#    track file; the rename of a split sheet failing after the track files'      exit 3, nothing left
+#    track file and through OUT.scram (--scrambled); the rename of a split sheet failing after the
+#    track files'                                                                  exit 3, nothing left
 #  - ENOSPC half way, over existing OUT files with --force                           exit 3, old files kept
 #  - the rename of OUT.cue fails after OUT.bin's (with and without old files, --force) exit 3, old files back
 #  - a real full filesystem: a 1 MiB tmpfs (skipped when mount is not allowed)      exit 3, "No space"
@@ -127,6 +128,9 @@ expect "ENOSPC in the .toc of --split --format toc" 3 '^rawcd: .*x\.toc.*No spac
 	$W=100 RAWCD_INJECT_WRITE_PATH=.x.toc -- convert a2.cue -o "$out/x.bin" --split --format toc
 expect "--split: the rename of OUT.cue fails after the track files': none left" 3 '^rawcd: .*x\.cue.*renaming' \
 	RAWCD_INJECT_RENAME_PATH=/x.cue -- convert a2.cue -o "$out/x.bin" --split
+expect "ENOSPC half way through OUT.scram (--scrambled, after its lead-in hole)" 3 \
+	'^rawcd: .*x\.scram.*No space left on device' \
+	$W=1000000 RAWCD_INJECT_WRITE_PATH="$out/" -- convert big.cue -o "$out/x.bin" --scrambled
 
 # Over existing files with --force: the old ones must survive a failed write.
 echo "old image" >"$out/x.bin"
