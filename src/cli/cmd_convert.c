@@ -61,7 +61,7 @@ static int parse_format(struct convert_args *a, const char *name)
 			a->image.format = formats[i].format;
 			return 0;
 		}
-	return cli_usage_error("--format %s: use bin, toc, clonecd, raw96, packed96 or pq16", name);
+	return cli_usage_error("--format %s: use bin, clonecd, raw96, packed96, pq16 or toc", name);
 }
 
 static int parse_args(struct convert_args *a, int argc, char **argv)
