@@ -118,8 +118,9 @@ int rawcd_image_split_cue_text(char **out, const struct rawcd_disc *disc, const 
 
 /**
  * The name of track @p track's file of a split image: STEM (@p out_path without its last extension)
- * + " (Track N).bin", N zero-padded to two digits only when the disc has 10 or more tracks; STEM.bin
- * for a single-track disc. This is Redump's rule, as its dumper redumper writes the names (cd/toc.ixx).
+ * + " (Track N).bin", N zero-padded to two digits only when the disc has 10 or more tracks (its
+ * highest track number is 10 or more); STEM.bin for a single-track disc. This is Redump's rule, as its
+ * dumper redumper writes the names (cd/toc.ixx, TOC::printCUE and getTrackString()).
  * @param track an index into disc->tracks. @param out malloc'd; free() it.
  * @return RAWCD_OK; RAWCD_E_ARG; RAWCD_E_NOMEM.
  */

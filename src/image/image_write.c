@@ -147,7 +147,7 @@ static int check_request(const struct job *j, const char *out_path)
 		if (f == RAWCD_IMAGE_PACKED96)
 			return rcd_error(j->diag, RAWCD_E_UNSUPPORTED, d->sheet_path, d->tracks[i].line, "track %02u "
 					 "is CD+G, whose R–W is interleaved: use raw96 or clonecd", d->tracks[i].number);
-		if (f == RAWCD_IMAGE_BIN && !j->opts->scrambled)
+		if (f == RAWCD_IMAGE_BIN)
 			rcd_warn(j->diag, d->sheet_path, d->tracks[i].line, "track %02u is CD+G: a BIN image keeps "
 				 "its 2352 audio bytes, not its R–W subcode (use clonecd or raw96)", d->tracks[i].number);
 	}

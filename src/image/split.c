@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* --split: one file per track, named as Redump names them. Redump's own dumper, redumper (superg/redumper,
- * cd/toc.ixx, TOC::printCUE and cd/cd_split.ixx), writes `FILE "NAME (Track N).bin"` only when the disc has
- * more than one track (a single-track disc gets `NAME.bin`), N being the track number padded with zeros
- * to the width of the disc's track count: `(Track 1)` … `(Track 9)` on a disc of fewer than 10 tracks,
+ * cd/toc.ixx: TOC::printCUE writes `FILE "NAME (Track N).bin"` only when getTracksCount() > 1, and
+ * getTrackString() pads N with zeros to getTrackNumberWidth(), the digits of the highest track number):
+ * a single-track disc gets `NAME.bin`; `(Track 1)` … `(Track 9)` on a disc of fewer than 10 tracks,
  * `(Track 01)` … `(Track 12)` on a disc of 10 or more, as the file names in the Redump database are.
  * Track i's file holds the sectors from its INDEX 00 (else INDEX 01; LBA 0 for the first track) to the
  * next track's, so the files joined are the one-file BIN byte for byte. */
@@ -37,7 +37,7 @@ int rawcd_image_split_path(char **out, const struct rawcd_disc *disc, const char
 	if (disc->track_count == 1)
 		rc = asprintf(out, "%.*s.bin", stem, out_path);
 	else
-		rc = asprintf(out, "%.*s (Track %0*u).bin", stem, out_path, disc->track_count >= 10 ? 2 : 1,
+		rc = asprintf(out, "%.*s (Track %0*u).bin", stem, out_path, rawcd_disc_last_track(disc) >= 10 ? 2 : 1,
 			      disc->tracks[track].number);
 	if (rc < 0) {
 		*out = NULL;
