@@ -188,6 +188,8 @@ struct rawcd_inspect_report {
 	char mcn[14];                     /**< the first MCN found in Q frames, or "" */
 	struct rawcd_inspect_track *tracks; /**< in LBA order */
 	size_t track_count;
+	uint64_t descrambled;             /**< raw images: data sectors found stored scrambled (a .scram) and
+	                                       checked descrambled (rawcd_inspect_raw()) */
 };
 
 /** Called now and then: @p done of @p total sectors inspected. */
@@ -245,7 +247,10 @@ int rawcd_inspect_disc(struct rawcd_inspect_report **out, const struct rawcd_dis
  * a lead-out) joins track 0 and its TOC frames are no position findings. With the defaults (sector_size
  * 2352, first_lba 0), a file whose first records carry subcode at a 2448- or 2368-byte stride
  * (rawcd_rawimage_sniff()) is inspected at that size from the LBA its Q gives (as rawcd_rawimage_load()
- * finds it).
+ * finds it). A scrambled data sector (a sync, and a header that names the sector's LBA and a mode 0–2 only once descrambled, ECMA-130 Annex
+ * B: redumper's .scram, `rawcd convert --scrambled`) is descrambled before its checks and counted in
+ * report->descrambled; a .scram starts at RAWCD_SCRAM_FIRST_LBA (image.h), which the caller gives as
+ * opts->first_lba (the CLI does for a .scram name).
  * @return RAWCD_OK; RAWCD_E_ARG (a sector size other than 2352, 2368, 2448; a first LBA out of range);
  *         RAWCD_E_INPUT (cannot open, not a whole number of sectors, longer than the LBA range);
  *         RAWCD_E_IO; RAWCD_E_CANCELED; RAWCD_E_NOMEM.

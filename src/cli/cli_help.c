@@ -10,9 +10,9 @@ static const struct {
 	const char *text;
 } help[] = {
 	{"convert",
-	 "Usage: rawcd convert IN.cue -o OUT [--format bin|clonecd|raw96|packed96|pq16]\n"
-	 "                     [--lead-in[=N]] [--lead-out[=N]] [--force] [--quiet] [--capacity C]\n"
-	 "                     [--json] [--progress=json]\n\n"
+	 "Usage: rawcd convert IN -o OUT [--format bin|toc|clonecd|raw96|packed96|pq16] [--split]\n"
+	 "                     [--scrambled] [--lead-in[=N]] [--lead-out[=N]] [--regenerate-subcode]\n"
+	 "                     [--force] [--quiet] [--capacity C] [--json] [--progress=json]\n\n"
 	 "Write the raw image of the disc the sheet describes: OUT.bin holds every sector from LBA 0 to the\n"
 	 "lead-out, 2352 bytes each (sync, header, EDC and ECC encoded for MODE1/2048 and MODE2/2336 input,\n"
 	 "audio as it is, PREGAPs stored as INDEX 00), and OUT.cue beside it describes it, keeping CATALOG,\n"
@@ -20,7 +20,12 @@ static const struct {
 	 "  -o, --output F   the image file; its sheet gets the same stem and .cue\n"
 	 "  --format F       bin (default); clonecd (OUT.img = the bin image, OUT.sub, OUT.ccd);\n"
 	 "                   raw96 (2448-byte sectors, raw interleaved P-W, MMC data block type 3);\n"
-	 "                   packed96 (2448, R-W packed, type 2); pq16 (2368, P and Q, type 1)\n"
+	 "                   packed96 (2448, R-W packed, type 2); pq16 (2368, P and Q, type 1);\n"
+	 "                   toc (the bin image + a cdrdao TOC file OUT.toc instead of OUT.cue)\n"
+	 "  --split          bin/toc: one file per track, named as Redump does (\"OUT (Track 1).bin\";\n"
+	 "                   \"(Track 01)\" with 10+ tracks; OUT.bin for one track), each from its INDEX 00\n"
+	 "  --scrambled      bin: OUT.scram as redumper dumps a disc: from LBA -45150 (the lead-in, zeros),\n"
+	 "                   data sectors scrambled (ECMA-130 Annex B), audio as it is; no sheet\n"
 	 "  --lead-in[=N]    raw96/packed96/pq16: start N sectors before LBA 0 (default 22650, 95:00:00),\n"
 	 "                   with the TOC in Q and the CD-TEXT in R-W\n"
 	 "  --lead-out[=N]   raw96/packed96/pq16: add N lead-out sectors (default 6750)\n"
@@ -69,7 +74,8 @@ static const struct {
 	 "  --sector-size N   raw images: 2352 (main channel), 2368 (+ 16 bytes P and Q, pq16) or\n"
 	 "                    2448 (+ 96 bytes P-W, raw96 or packed96); default 2352\n"
 	 "  --first-lba N     raw images: LBA of the first sector (default 0; -22650 for an image that\n"
-	 "                    starts with IMAPI's lead-in, -150 with track 1's pregap)\n"
+	 "                    starts with IMAPI's lead-in, -150 with track 1's pregap; -45150 for a\n"
+	 "                    .scram); scrambled data sectors are found by content and checked descrambled\n"
 	 "  --progress=json   progress and diagnostics as one JSON object a line on stderr\n\n"
 	 "Exit status: 0 no findings, 1 findings, 2 bad usage or input, 3 I/O failure.\n"},
 	{"burn",

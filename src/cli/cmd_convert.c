@@ -60,14 +60,14 @@ static int parse_format(struct convert_args *a, const char *name)
 		enum rawcd_image_format format;
 	} formats[] = {
 		{"bin", RAWCD_IMAGE_BIN},     {"clonecd", RAWCD_IMAGE_CLONECD},   {"raw96", RAWCD_IMAGE_RAW96},
-		{"packed96", RAWCD_IMAGE_PACKED96}, {"pq16", RAWCD_IMAGE_PQ16},
+		{"packed96", RAWCD_IMAGE_PACKED96}, {"pq16", RAWCD_IMAGE_PQ16}, {"toc", RAWCD_IMAGE_TOC},
 	};
 	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
 		if (strcmp(name, formats[i].name) == 0) {
 			a->image.format = formats[i].format;
 			return 0;
 		}
-	return cli_usage_error("--format %s: use bin, clonecd, raw96, packed96 or pq16", name);
+	return cli_usage_error("--format %s: use bin, clonecd, raw96, packed96, pq16 or toc", name);
 }
 
 static int parse_args(struct convert_args *a, int argc, char **argv)
@@ -78,7 +78,8 @@ static int parse_args(struct convert_args *a, int argc, char **argv)
 		{"capacity", required_argument, NULL, 'c'}, {"lead-in", optional_argument, NULL, 'I'},
 		{"lead-out", optional_argument, NULL, 'O'}, {"help", no_argument, NULL, 'h'},
 		{"json", no_argument, NULL, 'j'},         {"progress", required_argument, NULL, 'P'}, 
-		{"regenerate-subcode", no_argument, NULL, 'R'}, {0}};
+		{"regenerate-subcode", no_argument, NULL, 'R'}, {"split", no_argument, NULL, 'S'},
+		{"scrambled", no_argument, NULL, 's'}, {0}};
 	int c;
 	while ((c = getopt_long(argc, argv, "o:f:Fqc:h", opts, NULL)) != -1) {
 		switch (c) {
@@ -88,6 +89,8 @@ static int parse_args(struct convert_args *a, int argc, char **argv)
 				return EXIT_BAD_INPUT;
 			break;
 		case 'F': a->force = true; break;
+		case 'S': a->image.split = true; break;
+		case 's': a->image.scrambled = true; break;
 		case 'q': a->quiet = true; break;
 		case 'R': a->image.regenerate_subcode = true; break;
 		case 'c':
@@ -115,8 +118,9 @@ static int parse_args(struct convert_args *a, int argc, char **argv)
 		}
 	}
 	if (optind + 1 != argc || !a->output)
-		return cli_usage_error("usage: rawcd convert IN.cue -o OUT [--format bin|clonecd|raw96|packed96|pq16] "
-				       "[--lead-in[=N]] [--lead-out[=N]] [--force] [--quiet]");
+		return cli_usage_error("usage: rawcd convert IN -o OUT [--format bin|toc|clonecd|raw96|packed96|pq16] "
+				       "[--split] [--scrambled] [--lead-in[=N]] [--lead-out[=N]] [--regenerate-subcode] "
+				       "[--force] [--quiet] [--json] [--progress=json]");
 	a->input = argv[optind];
 	return 0;
 }
@@ -129,18 +133,64 @@ static int64_t stored_sectors(const struct rawcd_disc *disc)
 	return n;
 }
 
+/* The files written: OUT.bin (or the first and last track file) and the sheet. */
+static void print_files(const struct convert_args *a, const struct rawcd_disc *disc)
+{
+	bool toc = a->image.format == RAWCD_IMAGE_TOC;
+	const char *base = strrchr(a->output, '/') ? strrchr(a->output, '/') + 1 : a->output;
+	const char *dot = strrchr(base, '.');
+	int stem = (int)(dot && dot != base ? (size_t)(dot - a->output) : strlen(a->output));
+	char *first = NULL, *last = NULL;
+	if (!a->image.split) {
+		fprintf(stderr, "%s and %.*s%s", a->output, stem, a->output, toc ? ".toc" : ".cue");
+		return;
+	}
+	rawcd_image_split_path(&first, disc, a->output, 0);
+	rawcd_image_split_path(&last, disc, a->output, disc->track_count - 1);
+	if (disc->track_count == 1)
+		fprintf(stderr, "%s", first ? first : "?");
+	else
+		fprintf(stderr, "%zu track files \"%s\" … \"%s\"", disc->track_count, first ? first : "?",
+			last ? last : "?");
+	fprintf(stderr, " and %.*s%s", stem, a->output, toc ? ".toc" : ".cue");
+	free(first);
+	free(last);
+}
+
+static void print_scram(const struct convert_args *a)
+{
+	const char *base = strrchr(a->output, '/') ? strrchr(a->output, '/') + 1 : a->output;
+	size_t n = strlen(a->output), stem = n;
+	if (n > 4 && strcmp(a->output + n - 4, ".bin") == 0 && base < a->output + n - 4)
+		stem = n - 4;
+	else if (n > 6 && strcmp(a->output + n - 6, ".scram") == 0 && base < a->output + n - 6)
+		stem = n - 6;
+	fprintf(stderr, "%.*s.scram (redumper's layout: data sectors scrambled, the lead-in before LBA -150 "
+		"zero)", (int)stem, a->output);
+}
+
 static void print_summary(const struct convert_args *a, const struct rawcd_disc *disc, double secs)
 {
 	static const char *const what[] = {"and its CUE sheet", "as CloneCD .img, .sub and .ccd",
 					   "with raw P-W (2448-byte sectors)", "with packed P-W (2448-byte sectors)",
-					   "with P and Q (2368-byte sectors)"};
-	static const unsigned size[] = {2352, 2352, 2448, 2448, 2368};
+					   "with P and Q (2368-byte sectors)", ""};
+	static const unsigned size[] = {2352, 2352, 2448, 2448, 2368, 2352};
 	int64_t first = -(int64_t)a->image.leadin_sectors;
 	int64_t sectors = rawcd_disc_leadout_lba(disc) - first + a->image.leadout_sectors;
 	if (disc->session_count > 1 && (a->image.format == RAWCD_IMAGE_BIN || a->image.format == RAWCD_IMAGE_CLONECD))
 		sectors = stored_sectors(disc); /* the gaps between sessions are not stored */
-	fprintf(stderr, "rawcd: wrote %s %s: %lld sectors from LBA %lld, %.1f MB, in %.1f s\n", a->output,
-		what[a->image.format], (long long)sectors, (long long)first,
+	if (a->image.scrambled) {
+		first = RAWCD_SCRAM_FIRST_LBA;
+		sectors = rawcd_disc_leadout_lba(disc) - first;
+	}
+	fputs("rawcd: wrote ", stderr);
+	if (a->image.scrambled)
+		print_scram(a);
+	else if (a->image.format == RAWCD_IMAGE_TOC || a->image.split)
+		print_files(a, disc);
+	else
+		fprintf(stderr, "%s %s", a->output, what[a->image.format]);
+	fprintf(stderr, ": %lld sectors from LBA %lld, %.1f MB, in %.1f s\n", (long long)sectors, (long long)first,
 		(double)sectors * size[a->image.format] / 1e6, secs);
 }
 

@@ -16,7 +16,7 @@
 
 struct inspect_args {
 	const char *image;
-	bool json, quiet, raw_options;
+	bool json, quiet, raw_options, first_lba_given;
 	struct rawcd_inspect_options opts;
 };
 
@@ -77,7 +77,7 @@ static int parse_args(struct inspect_args *a, int argc, char **argv)
 				return cli_usage_error("--first-lba %s: give an LBA from %d to %d (-22650 for an image "
 						       "with IMAPI's lead-in)", optarg, RAWCD_LBA_MIN, RAWCD_LBA_MAX);
 			a->opts.first_lba = (int32_t)v;
-			a->raw_options = true;
+			a->raw_options = a->first_lba_given = true;
 			break;
 		case 'P':
 			if (!cli_json_parse_progress(optarg))
@@ -93,6 +93,9 @@ static int parse_args(struct inspect_args *a, int argc, char **argv)
 	a->image = argv[optind];
 	size_t n = strlen(a->image);
 	bool sheet = n > 4 && (strcasecmp(a->image + n - 4, ".cue") == 0 || strcasecmp(a->image + n - 4, ".ccd") == 0);
+	/* redumper's .scram starts 10 minutes before LBA 0 */
+	if (!a->first_lba_given && n > 6 && strcasecmp(a->image + n - 6, ".scram") == 0)
+		a->opts.first_lba = RAWCD_SCRAM_FIRST_LBA;
 	if (sheet && a->raw_options)
 		return cli_usage_error("--sector-size and --first-lba are for raw images; %s describes its own "
 				       "layout", a->image);

@@ -101,6 +101,9 @@ void inspect_text_print(FILE *out, const struct rawcd_inspect_report *r)
 		r->subcode ? "with subcode" : "no subcode");
 	if (r->mcn[0])
 		fprintf(out, "MCN %s\n", r->mcn);
+	if (r->descrambled)
+		fprintf(out, "%" PRIu64 " data sectors stored scrambled (ECMA-130 Annex B), checked descrambled\n",
+			r->descrambled);
 	heading(out);
 	for (size_t i = 0; i < r->track_count; i++) {
 		const struct rawcd_inspect_track *t = &r->tracks[i];

@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "image/session_map.h"
+#include "image/split.h"
 #include "rawcd/error.h"
 #include "rawcd/image.h"
 #include "rawcd/msf.h"
@@ -67,10 +68,14 @@ static void put_rems(struct rcd_strbuf *sb, const struct rawcd_disc *d, int trac
 			rcd_strbuf_printf(sb, "%sREM %s\n", indent, d->rems[i].text);
 }
 
-static void put_index(struct rcd_strbuf *sb, const struct rawcd_disc *d, unsigned number, int32_t lba)
+/* @p origin: the LBA of the first sector of the FILE the index is in. An index counts sectors of the
+ * file, so on a multisession disc (sessions stored back to back) the gap between sessions is not in it. */
+static void put_index(struct rcd_strbuf *sb, const struct rawcd_disc *d, unsigned number, int32_t lba,
+		      int32_t origin)
 {
 	char msf[10];
-	rcd_strbuf_printf(sb, "    INDEX %02u %s\n", number, rawcd_msf_format(rcd_image_position(d, lba), msf));
+	uint32_t at = rcd_image_position(d, lba) - rcd_image_position(d, origin);
+	rcd_strbuf_printf(sb, "    INDEX %02u %s\n", number, rawcd_msf_format(at, msf));
 }
 
 /* Before the first track of session index @p s > 0: where the unstored sectors between it and the
@@ -87,7 +92,7 @@ static void put_session_gap(struct rcd_strbuf *sb, const struct rawcd_disc *d, s
 		rcd_strbuf_printf(sb, "REM PREGAP %s\n", rawcd_msf_format((uint32_t)pregap, c));
 }
 
-static void put_track(struct rcd_strbuf *sb, const struct rawcd_disc *d, size_t i)
+static void put_track(struct rcd_strbuf *sb, const struct rawcd_disc *d, size_t i, int32_t origin)
 {
 	const struct rawcd_track *t = &d->tracks[i];
 	rcd_strbuf_printf(sb, "  TRACK %02u %s\n", t->number, raw_mode(t->mode));
@@ -99,16 +104,21 @@ static void put_track(struct rcd_strbuf *sb, const struct rawcd_disc *d, size_t 
 	put_cdtext(sb, "    ", &t->cdtext);
 	put_rems(sb, d, (int)i, "    ");
 	if (t->pregap_lba < t->start_lba)
-		put_index(sb, d, 0, t->pregap_lba);
+		put_index(sb, d, 0, t->pregap_lba, origin);
 	for (size_t j = 0; j < t->index_count; j++)
 		if (t->indexes[j].number > 0)
-			put_index(sb, d, t->indexes[j].number, t->indexes[j].lba);
+			put_index(sb, d, t->indexes[j].number, t->indexes[j].lba, origin);
 }
 
-int rawcd_image_bin_cue_text(char **out, const struct rawcd_disc *disc, const char *bin_name)
+/* One FILE for the whole disc (@p count 1), or one a track, track i's starting at
+ * rcd_split_first_lba() (--split). */
+static int cue_text(char **out, const struct rawcd_disc *disc, const char *const *names, size_t count)
 {
-	if (!out || !disc || !disc->laid_out || !bin_name || strchr(bin_name, '"'))
+	if (!out || !disc || !disc->laid_out || !names || (count != 1 && count != disc->track_count))
 		return RAWCD_E_ARG;
+	for (size_t i = 0; i < count; i++)
+		if (!names[i] || strchr(names[i], '"'))
+			return RAWCD_E_ARG;
 	struct rcd_strbuf sb = {0};
 	put_rems(&sb, disc, -1, "");
 	if (disc->mcn[0])
@@ -118,12 +128,24 @@ int rawcd_image_bin_cue_text(char **out, const struct rawcd_disc *disc, const ch
 	put_cdtext(&sb, "", &disc->cdtext);
 	if (disc->session_count > 1)
 		rcd_strbuf_printf(&sb, "REM SESSION %02u\n", disc->sessions[0].number);
-	rcd_strbuf_printf(&sb, "FILE \"%s\" BINARY\n", bin_name);
 	for (size_t i = 0, s = 0; i < disc->track_count; i++) {
+		int32_t origin = count == 1 ? 0 : rcd_split_first_lba(disc, i);
 		if (s + 1 < disc->session_count && disc->sessions[s + 1].first_track == i)
 			put_session_gap(&sb, disc, ++s);
-		put_track(&sb, disc, i);
+		if (i == 0 || count > 1)
+			rcd_strbuf_printf(&sb, "FILE \"%s\" BINARY\n", names[count == 1 ? 0 : i]);
+		put_track(&sb, disc, i, origin);
 	}
 	*out = rcd_strbuf_finish(&sb);
 	return *out ? RAWCD_OK : RAWCD_E_NOMEM;
+}
+
+int rawcd_image_bin_cue_text(char **out, const struct rawcd_disc *disc, const char *bin_name)
+{
+	return cue_text(out, disc, &bin_name, 1);
+}
+
+int rawcd_image_split_cue_text(char **out, const struct rawcd_disc *disc, const char *const *file_names)
+{
+	return cue_text(out, disc, file_names, disc ? disc->track_count : 0);
 }

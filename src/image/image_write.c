@@ -11,9 +11,11 @@
 #include "image/outfile.h"
 #include "image/pipeline.h"
 #include "image/sinks.h"
+#include "image/split.h"
 #include "rawcd/cdtext.h"
 #include "rawcd/error.h"
 #include "rawcd/image.h"
+#include "rawcd/msf.h"
 #include "rawcd/stream.h"
 #include "util/diag.h"
 #include "util/path.h"
@@ -27,6 +29,7 @@ struct job {
 	char *path[OUT_COUNT];          /* NULL where the format has no such file */
 	struct rcd_outfile out[OUT_COUNT];
 	struct rawcd_cdtext_packs cdtext;
+	struct rcd_split split;         /* --split: the track files (OUT_MAIN is then NULL) */
 };
 
 /* @p path with its extension (one of @p exts, or any when @p exts is NULL) replaced by @p ext. */
@@ -53,11 +56,20 @@ static char *with_extension(const char *path, const char *const *exts, const cha
 static int name_outputs(struct job *j, const char *out_path)
 {
 	static const char *const clonecd_exts[] = {".img", ".sub", ".ccd", NULL};
+	static const char *const scram_exts[] = {".bin", ".scram", NULL};
+	if (j->opts->scrambled) { /* checked with the request: BIN only */
+		j->path[OUT_MAIN] = with_extension(out_path, scram_exts, ".scram");
+		return j->path[OUT_MAIN] ? RAWCD_OK : RAWCD_E_NOMEM;
+	}
 	switch (j->opts->format) {
 	case RAWCD_IMAGE_BIN:
-		j->path[OUT_MAIN] = strdup(out_path);
-		j->path[OUT_TEXT] = with_extension(out_path, NULL, ".cue");
-		return j->path[OUT_MAIN] && j->path[OUT_TEXT] ? RAWCD_OK : RAWCD_E_NOMEM;
+	case RAWCD_IMAGE_TOC: {
+		bool toc = j->opts->format == RAWCD_IMAGE_TOC;
+		int rc = j->opts->split ? rcd_split_name(&j->split, j->disc, out_path) : RAWCD_OK;
+		j->path[OUT_MAIN] = j->opts->split ? NULL : strdup(out_path);
+		j->path[OUT_TEXT] = with_extension(out_path, NULL, toc ? ".toc" : ".cue");
+		return rc == RAWCD_OK && (j->opts->split || j->path[OUT_MAIN]) && j->path[OUT_TEXT] ? rc : RAWCD_E_NOMEM;
+	}
 	case RAWCD_IMAGE_CLONECD:
 		j->path[OUT_MAIN] = with_extension(out_path, clonecd_exts, ".img");
 		j->path[OUT_SUB] = with_extension(out_path, clonecd_exts, ".sub");
@@ -127,12 +139,28 @@ static int check_request(const struct job *j, const char *out_path)
 	const struct rawcd_disc *d = j->disc;
 	enum rawcd_image_format f = j->opts->format;
 	bool raw = f == RAWCD_IMAGE_RAW96 || f == RAWCD_IMAGE_PACKED96 || f == RAWCD_IMAGE_PQ16;
+	bool bin = f == RAWCD_IMAGE_BIN || f == RAWCD_IMAGE_TOC;
+	if (j->opts->split && !bin)
+		return rcd_error(j->diag, RAWCD_E_ARG, out_path, 0, "--split writes one BIN file per track: use it "
+				 "with --format bin or toc");
+	if (j->opts->scrambled && (f != RAWCD_IMAGE_BIN || j->opts->split))
+		return rcd_error(j->diag, RAWCD_E_ARG, out_path, 0, "--scrambled writes one .scram image: use it "
+				 "with --format bin and without --split");
+	if (d->session_count > 1 && j->opts->scrambled)
+		return rcd_error(j->diag, RAWCD_E_UNSUPPORTED, d->sheet_path, 0, "--scrambled: a multisession disc "
+				 "cannot be written so yet: use --format raw96, packed96 or pq16");
+	if (d->session_count > 1 && (f == RAWCD_IMAGE_TOC || j->opts->split))
+		return rcd_error(j->diag, RAWCD_E_UNSUPPORTED, d->sheet_path, 0, "%s: a multisession disc cannot be "
+				 "written so (a cdrdao TOC file holds one session; split files of several sessions are "
+				 "not done yet): use --format clonecd, raw96, packed96 or pq16",
+				 j->opts->split ? "--split" : "--format toc");
 	/* BIN/CUE and CloneCD store each session's readable sectors back to back (session_map.h). */
 	if (d->session_count > 1 && !raw && f != RAWCD_IMAGE_BIN && f != RAWCD_IMAGE_CLONECD)
 		return rcd_error(j->diag, RAWCD_E_UNSUPPORTED, d->sheet_path, 0, "a multisession disc cannot be "
 				 "written in this format yet: use bin, clonecd, raw96, packed96 or pq16");
 	size_t n = strlen(out_path);
-	if (n == 0 || out_path[n - 1] == '/' || (n >= 4 && strcasecmp(out_path + n - 4, ".cue") == 0))
+	if (n == 0 || out_path[n - 1] == '/' || (n >= 4 && strcasecmp(out_path + n - 4, ".cue") == 0) ||
+	    (f == RAWCD_IMAGE_TOC && n >= 4 && strcasecmp(out_path + n - 4, ".toc") == 0))
 		return rcd_error(j->diag, RAWCD_E_ARG, out_path, 0, "-o %s: name the image file (e.g. out.bin), "
 				 "not a folder or a sheet: the sheet is written beside it", out_path);
 	if (!raw && (j->opts->leadin_sectors || j->opts->leadout_sectors))
@@ -155,6 +183,8 @@ static int check_request(const struct job *j, const char *out_path)
 	for (int k = 0; k < OUT_COUNT && rc == RAWCD_OK; k++)
 		if (j->path[k])
 			rc = check_destination(j, j->path[k]);
+	for (size_t i = 0; i < j->split.count && rc == RAWCD_OK; i++)
+		rc = check_destination(j, j->split.path[i]);
 	return rc;
 }
 
@@ -162,12 +192,25 @@ static int write_text(struct job *j)
 {
 	char *text = NULL;
 	int rc;
-	if (j->opts->format == RAWCD_IMAGE_BIN) {
-		const char *bin = j->path[OUT_MAIN];
-		rc = rawcd_image_bin_cue_text(&text, j->disc, rcd_path_base(bin));
+	if (j->opts->format == RAWCD_IMAGE_BIN || j->opts->format == RAWCD_IMAGE_TOC) {
+		size_t count = j->split.count ? j->split.count : 1;
+		const char **names = malloc(count * sizeof(*names));
+		if (!names)
+			return RAWCD_E_NOMEM;
+		for (size_t i = 0; i < count; i++)
+			names[i] = rcd_path_base(j->split.count ? j->split.path[i] : j->path[OUT_MAIN]);
+		if (j->opts->format == RAWCD_IMAGE_TOC)
+			rc = rawcd_image_toc_text(&text, j->disc, names, count, j->diag);
+		else if (j->split.count)
+			rc = rawcd_image_split_cue_text(&text, j->disc, names);
+		else
+			rc = rawcd_image_bin_cue_text(&text, j->disc, names[0]);
+		free(names);
 		if (rc == RAWCD_E_ARG)
-			return rcd_error(j->diag, RAWCD_E_ARG, bin, 0, "a CUE sheet cannot name a file whose name "
-					 "holds a double quote: choose another output name");
+			return rcd_error(j->diag, RAWCD_E_ARG, j->path[OUT_TEXT], 0, "a %s cannot name a file whose name "
+					 "holds a double quote%s: choose another output name",
+					 j->opts->format == RAWCD_IMAGE_TOC ? "TOC file" : "CUE sheet",
+					 j->opts->format == RAWCD_IMAGE_TOC ? " or a backslash" : "");
 	} else {
 		rc = rcd_ccd_text(&text, j->disc, &j->cdtext);
 	}
@@ -179,7 +222,7 @@ static int write_text(struct job *j)
 
 static int stream_all(struct job *j)
 {
-	bool subcode = j->opts->format != RAWCD_IMAGE_BIN;
+	bool subcode = j->opts->format != RAWCD_IMAGE_BIN && j->opts->format != RAWCD_IMAGE_TOC;
 	struct rawcd_stream_options so = RAWCD_STREAM_OPTIONS_INIT;
 	so.first_lba = -(int32_t)j->opts->leadin_sectors;
 	so.leadout_sectors = j->opts->leadout_sectors;
@@ -188,13 +231,19 @@ static int stream_all(struct job *j)
 	/* Raw images run on through the lead-out and lead-in between sessions; BIN and CloneCD leave them out. */
 	so.session_gaps = subcode && j->opts->format != RAWCD_IMAGE_CLONECD;
 	so.regenerate_subcode = j->opts->regenerate_subcode;
+	so.scramble = j->opts->scrambled;
+	if (j->opts->scrambled)
+		so.first_lba = -RAWCD_MSF_LBA_OFFSET; /* track 1's pregap; the lead-in before it is a hole */
 	rawcd_stream *stream = NULL;
 	int rc = rawcd_stream_new(&stream, j->disc, &so, j->diag);
 	struct rcd_sink_state state = {0};
 	struct rcd_sink sink;
 	if (rc == RAWCD_OK)
 		rc = rcd_sink_init(&state, &sink, j->opts->format, &j->out[OUT_MAIN],
-				   j->path[OUT_SUB] ? &j->out[OUT_SUB] : NULL);
+				   j->path[OUT_SUB] ? &j->out[OUT_SUB] : NULL, j->split.count ? &j->split : NULL);
+	if (rc == RAWCD_OK && j->opts->scrambled)
+		rc = rcd_outfile_skip(&j->out[OUT_MAIN], (uint64_t)-(RAWCD_SCRAM_FIRST_LBA + RAWCD_MSF_LBA_OFFSET) *
+				      RAWCD_SECTOR_SIZE, j->diag);
 	if (rc == RAWCD_OK)
 		rc = rcd_pipeline_run(stream, subcode, &sink, j->opts, j->diag);
 	rcd_sink_finish(&state);
@@ -202,27 +251,39 @@ static int stream_all(struct job *j)
 	return rc;
 }
 
+/* Every output file of the job, track files first, the sheet last. */
+static size_t all_outputs(struct job *j, struct rcd_outfile **list)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < j->split.count; i++)
+		list[n++] = &j->split.out[i];
+	for (int k = 0; k < OUT_COUNT; k++)
+		if (j->path[k])
+			list[n++] = &j->out[k];
+	return n;
+}
+
 /* Sync every file, then rename them all; if a rename fails, the ones already in place are undone: the
  * files the destinations held before (--force) come back, or the new ones go. */
 static int commit_all(struct job *j)
 {
+	struct rcd_outfile **list = malloc((j->split.count + OUT_COUNT) * sizeof(*list));
+	if (!list)
+		return RAWCD_E_NOMEM;
+	size_t n = all_outputs(j, list), done = 0;
 	int rc = RAWCD_OK;
-	for (int k = 0; k < OUT_COUNT && rc == RAWCD_OK; k++)
-		if (j->path[k])
-			rc = rcd_outfile_finish(&j->out[k], j->diag);
+	for (size_t k = 0; k < n && rc == RAWCD_OK; k++)
+		rc = rcd_outfile_finish(list[k], j->diag);
 	if (rc == RAWCD_OK && j->opts->cancel && *j->opts->cancel)
 		rc = RAWCD_E_CANCELED;
-	for (int k = 0; k < OUT_COUNT && rc == RAWCD_OK; k++)
-		if (j->path[k])
-			rcd_outfile_keep_old(&j->out[k]);
-	int done = 0;
-	for (; done < OUT_COUNT && rc == RAWCD_OK; done++)
-		if (j->path[done])
-			rc = rcd_outfile_commit(&j->out[done], j->diag);
+	for (size_t k = 0; k < n && rc == RAWCD_OK; k++)
+		rcd_outfile_keep_old(list[k]);
+	for (; done < n && rc == RAWCD_OK; done++)
+		rc = rcd_outfile_commit(list[done], j->diag);
 	if (rc != RAWCD_OK)
-		for (int k = 0; k < done - 1; k++)
-			if (j->path[k])
-				rcd_outfile_restore(&j->out[k]);
+		for (size_t k = 0; k + 1 < done; k++)
+			rcd_outfile_restore(list[k]);
+	free(list);
 	return rc;
 }
 
@@ -233,7 +294,7 @@ int rawcd_image_write(const struct rawcd_disc *disc, const char *out_path, const
 	if (!opts)
 		opts = &defaults;
 	if (!disc || !disc->laid_out || !out_path || opts->version != RAWCD_IMAGE_OPTIONS_VERSION ||
-	    (unsigned)opts->format > RAWCD_IMAGE_PQ16)
+	    (unsigned)opts->format > RAWCD_IMAGE_TOC)
 		return RAWCD_E_ARG;
 	struct job j = {.disc = disc, .opts = opts, .diag = diag};
 	for (int k = 0; k < OUT_COUNT; k++)
@@ -241,10 +302,12 @@ int rawcd_image_write(const struct rawcd_disc *disc, const char *out_path, const
 	int rc = name_outputs(&j, out_path);
 	if (rc == RAWCD_OK)
 		rc = check_request(&j, out_path);
-	if (rc == RAWCD_OK && opts->format != RAWCD_IMAGE_BIN)
+	if (rc == RAWCD_OK && opts->format != RAWCD_IMAGE_BIN && opts->format != RAWCD_IMAGE_TOC)
 		rc = rawcd_cdtext_for_disc(&j.cdtext, disc, diag);
 	else if (rc == RAWCD_OK)
 		rc = rawcd_cdtext_file_check(disc, diag); /* only its line is copied: a warning if broken */
+	for (size_t i = 0; i < j.split.count && rc == RAWCD_OK; i++)
+		rc = rcd_outfile_open(&j.split.out[i], j.split.path[i], diag);
 	for (int k = 0; k < OUT_COUNT && rc == RAWCD_OK; k++)
 		if (j.path[k])
 			rc = rcd_outfile_open(&j.out[k], j.path[k], diag);
@@ -258,6 +321,7 @@ int rawcd_image_write(const struct rawcd_disc *disc, const char *out_path, const
 		rcd_outfile_discard(&j.out[k]);
 		free(j.path[k]);
 	}
+	rcd_split_free(&j.split);
 	rawcd_cdtext_packs_finish(&j.cdtext);
 	return rc;
 }

@@ -84,6 +84,17 @@ int rcd_outfile_write(struct rcd_outfile *o, const void *bytes, size_t n, rawcd_
 	return RAWCD_OK;
 }
 
+int rcd_outfile_skip(struct rcd_outfile *o, uint64_t n, rawcd_diag *diag)
+{
+	if (lseek(o->fd, (off_t)n, SEEK_CUR) < 0 || ftruncate(o->fd, (off_t)(o->written + n)) != 0)
+		return io_error(o, diag, "extending", errno);
+	bool idle = o->synced == o->written;
+	o->written += n;
+	if (idle)
+		o->synced = o->written; /* a hole has nothing to write back */
+	return RAWCD_OK;
+}
+
 int rcd_outfile_finish(struct rcd_outfile *o, rawcd_diag *diag)
 {
 	if (fchmod(o->fd, 0644) != 0 || fsync(o->fd) != 0)

@@ -24,6 +24,9 @@ struct rcd_outfile {
 int rcd_outfile_open(struct rcd_outfile *o, const char *path, rawcd_diag *diag);
 /* Write all of @p bytes. RAWCD_E_IO names the destination and the reason (disk full, size limit). */
 int rcd_outfile_write(struct rcd_outfile *o, const void *bytes, size_t n, rawcd_diag *diag);
+/* Leave @p n bytes of zeros at the current end without writing them (a hole: a sparse file where the
+ * filesystem has them). */
+int rcd_outfile_skip(struct rcd_outfile *o, uint64_t n, rawcd_diag *diag);
 /* fsync and close the temporary file (the data is on disk, not yet under its name). */
 int rcd_outfile_finish(struct rcd_outfile *o, rawcd_diag *diag);
 /* Rename the finished temporary file to the destination and sync the folder. */

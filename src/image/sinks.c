@@ -24,6 +24,15 @@ static int write_bin(void *ctx, const uint8_t *main, const struct rawcd_subchann
 	return rcd_outfile_write(st->main, main, n * RAWCD_SECTOR_SIZE, diag);
 }
 
+/* --split: each sector into its track's file. */
+static int write_split(void *ctx, const uint8_t *main, const struct rawcd_subchannels *sub, size_t n,
+		       rawcd_diag *diag)
+{
+	(void)sub;
+	struct rcd_sink_state *st = ctx;
+	return rcd_split_write(st->split, main, n, diag);
+}
+
 static int write_clonecd(void *ctx, const uint8_t *main, const struct rawcd_subchannels *sub, size_t n,
 			 rawcd_diag *diag)
 {
@@ -53,12 +62,12 @@ static int write_raw(void *ctx, const uint8_t *main, const struct rawcd_subchann
 }
 
 int rcd_sink_init(struct rcd_sink_state *st, struct rcd_sink *sink, enum rawcd_image_format format,
-		  struct rcd_outfile *main, struct rcd_outfile *sub)
+		  struct rcd_outfile *main, struct rcd_outfile *sub, struct rcd_split *split)
 {
-	*st = (struct rcd_sink_state){.format = format, .main = main, .sub = sub};
+	*st = (struct rcd_sink_state){.format = format, .main = main, .sub = sub, .split = split};
 	*sink = (struct rcd_sink){.ctx = st};
-	if (format == RAWCD_IMAGE_BIN) {
-		sink->write = write_bin;
+	if (format == RAWCD_IMAGE_BIN || format == RAWCD_IMAGE_TOC) {
+		sink->write = split ? write_split : write_bin;
 		return RAWCD_OK;
 	}
 	size_t rec = format == RAWCD_IMAGE_CLONECD ? RAWCD_SUBCODE_SIZE : rcd_sink_record_size(format);

@@ -134,6 +134,7 @@ int rawcd_inspect_report_json(char **out, const struct rawcd_inspect_report *r)
 	add_str(&b, o, "source", source_name(r->source));
 	add_int(&b, o, "sector_size", r->sector_size);
 	add_int(&b, o, "first_lba", r->first_lba);
+	add_int(&b, o, "descrambled", (int64_t)r->descrambled);
 	add(&b, o, "subcode", checked(&b, json_object_new_boolean(r->subcode)));
 	add_counts(&b, o, &r->total);
 	add_str(&b, o, "mcn", r->mcn);

@@ -7,6 +7,12 @@
  * form track 0, the lead-out track AAh). On a multisession image a later session's lead-in follows a
  * lead-out: its TNO 0 frames (ADR 1 TOC items, ADR 5 B0/C0) are lead-in frames, not wrong positions, and
  * its sectors join track 0 (every lead-in), their main channel of either kind.
+ *
+ * Scrambled images (redumper's .scram, rawcd convert --scrambled: data read as audio) are recognised by
+ * content, sector by sector: a sync field whose header does not name the sector's position or a valid
+ * mode, but does once descrambled (ECMA-130 Annex B: the sync is not scrambled, the header is), is a
+ * scrambled data sector; it is descrambled, the XOR of CloneCD's DataTracksScrambled, and checked as
+ * any other. Audio (no sync) and unscrambled data sectors are left as they are.
  */
 #include "inspect/inspect_internal.h"
 
@@ -19,6 +25,7 @@
 
 #include "rawcd/error.h"
 #include "rawcd/msf.h"
+#include "rawcd/sector.h"
 #include "rawimage/rawimage_internal.h"
 #include "util/diag.h"
 
@@ -36,6 +43,7 @@ struct raw_src {
 	unsigned tno;         /* the track of the last sector (from its Q); 0 in a lead-in */
 	bool seen_leadout;    /* a lead-out came before: TNO 0 from here on is a later session's lead-in */
 	enum rawcd_inspect_expect expect; /* the kind the last good Q frame asked for */
+	uint64_t descrambled; /* sectors found scrambled */
 };
 
 static int read_at(struct raw_src *s, uint8_t *buf, size_t bytes, uint64_t pos, rawcd_diag *diag)
@@ -95,6 +103,30 @@ static void follow_q(struct raw_src *s, const struct rawcd_inspect_subq *sq, int
 		s->expect = sq->control & CONTROL_DATA ? RAWCD_EXPECT_DATA : RAWCD_EXPECT_AUDIO;
 }
 
+/* true if @p h (bytes 12..15, XORed with @p key) name @p lba and a mode 0–2. */
+static bool header_names(const uint8_t *h, const uint8_t *key, const uint8_t want[16])
+{
+	for (int i = 0; i < 3; i++)
+		if ((h[i] ^ key[i]) != want[12 + i])
+			return false;
+	return (uint8_t)(h[3] ^ key[3]) <= 2;
+}
+
+/* Descramble the sector at @p lba if it is a scrambled data sector (see the top of the file). */
+static void descramble_if_scrambled(struct raw_src *s, uint8_t *sector, int32_t lba)
+{
+	static const uint8_t none[4] = {0};
+	uint8_t want[16];
+	if (rawcd_sector_header(want, lba, 0) != RAWCD_OK || memcmp(sector, want, RAWCD_SYNC_SIZE) != 0)
+		return;
+	const uint8_t *key = rawcd_scramble_table();
+	if (header_names(sector + RAWCD_SCRAMBLE_OFFSET, none, want) ||
+	    !header_names(sector + RAWCD_SCRAMBLE_OFFSET, key, want))
+		return;
+	rawcd_scramble_sectors(sector, 1);
+	s->descrambled++;
+}
+
 static int plan(struct raw_src *s, struct rcd_irun *run, struct rcd_islot *slot, size_t i)
 {
 	struct rcd_isector *x = &slot->sec[i];
@@ -124,6 +156,8 @@ static int fill(void *ctx, struct rcd_irun *run, struct rcd_islot *slot)
 		return rc;
 	if (s->staging)
 		split_records(s, slot, n);
+	for (size_t i = 0; i < n; i++)
+		descramble_if_scrambled(s, slot->main + i * RAWCD_SECTOR_SIZE, s->first_lba + (int32_t)(s->next + i));
 	for (size_t i = 0; i < n && rc == RAWCD_OK; i++)
 		rc = plan(s, run, slot, i);
 	s->next += n;
@@ -203,6 +237,7 @@ int rawcd_inspect_raw(struct rawcd_inspect_report **out, const char *path, const
 		run.report->subcode = size != RAWCD_SECTOR_SIZE;
 		struct rcd_isource src = {.fill = fill, .ctx = &s, .total = s.total, .subcode = run.report->subcode};
 		rc = rcd_inspect_pipeline(&run, &src);
+		run.report->descrambled = s.descrambled;
 	}
 	if (s.fd >= 0)
 		close(s.fd);

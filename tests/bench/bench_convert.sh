@@ -3,9 +3,11 @@
 # Convert throughput: a generated 650 MiB MODE1/2048 sheet through `rawcd convert`, next to a plain copy
 # of the same number of output bytes on the same filesystem (cp, and cp followed by fsync, since convert
 # fsyncs its output before renaming it into place). Best of RUNS runs each; peak RSS of convert.
-# Then a CloneCD image of the same disc (convert --format clonecd: a 782 MB .img and its .sub) converted
-# to raw96, keeping the .sub's subcode: reading stays streaming, so its peak RSS must stay under 64 MB
-# (the benchmark fails otherwise).
+# Then the same data as a three-track sheet through --format bin, --format toc and --split (one file per
+# track), each next to --format bin: they write the same bytes, so they should be within 5 %. Last, a
+# CloneCD image of the same disc (convert --format clonecd: a 782 MB .img and its .sub) converted to raw96,
+# keeping the .sub's subcode: reading stays streaming, so its peak RSS must stay under 64 MB (the
+# benchmark fails otherwise).
 # Run by `meson test --benchmark`; RAWCD_BIN names the binary, BENCH_DIR the folder (default: the build
 # directory, so the same filesystem as a user's build).
 set -euo pipefail
@@ -14,7 +16,7 @@ runs=${RUNS:-3}
 dir=$(mktemp -d "${BENCH_DIR:-${RAWCD_BUILD_DIR:-/tmp}}/bench-convert.XXXXXX")
 trap 'rm -rf "$dir"' EXIT
 
-mib=650
+mib=${MIB:-650}
 head -c $((mib * 1024 * 1024)) /dev/urandom >"$dir/in.iso"
 printf 'FILE "in.iso" BINARY\n  TRACK 01 MODE1/2048\n    INDEX 01 00:00:00\n' >"$dir/in.cue"
 sectors=$((mib * 512))
@@ -54,6 +56,33 @@ printf '  cp                %6.2f s  %7.1f MB/s  convert = %.2fx cp\n' "$p" "$(e
 printf '  cp + fsync        %6.2f s  %7.1f MB/s  convert = %.2fx cp + fsync\n' "$s" "$(echo "$mb / $s" | bc -l)" "$(echo "$c / $s" | bc -l)"
 [ -n "$rss" ] && printf '  peak RSS of convert: %d KB\n' "$rss"
 
+# Three tracks of a third each (MODE1/2048, the INDEX 01 of 2 and 3 inside the one ISO).
+third=$((sectors / 3))
+msf() { printf '%02d:%02d:%02d' $(($1 / 4500)) $(($1 / 75 % 60)) $(($1 % 75)); }
+printf 'FILE "in.iso" BINARY\n  TRACK 01 MODE1/2048\n    INDEX 01 00:00:00\n  TRACK 02 MODE1/2048\n    INDEX 01 %s\n  TRACK 03 MODE1/2048\n    INDEX 01 %s\n' \
+	"$(msf "$third")" "$(msf $((2 * third)))" >"$dir/three.cue"
+time_convert() { # ARGS...: the best of RUNS converts of three.cue into a fresh folder
+	local t=() t0 t1
+	for _ in $(seq "$runs"); do
+		rm -rf "$dir/o"
+		mkdir "$dir/o"
+		sync
+		t0=$(now)
+		"$rawcd" convert "$dir/three.cue" -o "$dir/o/out.bin" --quiet "$@"
+		t1=$(now)
+		t+=("$(echo "$t1 - $t0" | bc -l)")
+	done
+	rm -rf "$dir/o"
+	printf '%s\n' "${t[@]}" | best
+}
+b=$(time_convert --format bin)
+tc=$(time_convert --format toc)
+sp=$(time_convert --split)
+printf 'the same data as three tracks (best of %d)\n' "$runs"
+printf '  --format bin      %6.2f s  %7.1f MB/s\n' "$b" "$(echo "$mb / $b" | bc -l)"
+printf '  --format toc      %6.2f s  %7.1f MB/s  = %.3fx --format bin\n' "$tc" "$(echo "$mb / $tc" | bc -l)" "$(echo "$tc / $b" | bc -l)"
+printf '  --split           %6.2f s  %7.1f MB/s  = %.3fx --format bin\n' "$sp" "$(echo "$mb / $sp" | bc -l)" "$(echo "$sp / $b" | bc -l)"
+
 # --- a CloneCD image as input, its recorded subcode kept ----------------------------------------------
 rm -f "$dir/out.bin" "$dir/out.cue" "$dir/copy.bin" "$dir/same-size.bin"
 "$rawcd" convert "$dir/in.cue" -o "$dir/cc.img" --format clonecd --quiet
@@ -85,4 +114,3 @@ if [ -n "$ccd_rss" ]; then
 		exit 1
 	fi
 fi
-exit 0

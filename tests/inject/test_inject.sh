@@ -10,6 +10,9 @@
 #
 #  - ENOSPC at the first byte, half way through the image, in the .sub of --format clonecd, in the
 #    2448-byte image of --format raw96, while writing OUT.cue after the whole image  exit 3, "No space"
+#  - ENOSPC half way through OUT.toc (--format toc, alone and with --split) and through a --split
+#    track file and through OUT.scram (--scrambled); the rename of a split sheet failing after the
+#    track files'                                                                  exit 3, nothing left
 #  - ENOSPC half way, over existing OUT files with --force                           exit 3, old files kept
 #  - the rename of OUT.cue fails after OUT.bin's (with and without old files, --force) exit 3, old files back
 #  - a real full filesystem: a 1 MiB tmpfs (skipped when mount is not allowed)      exit 3, "No space"
@@ -68,6 +71,7 @@ head -c $((1000 * 2048)) /dev/urandom >big.iso
 printf 'FILE "big.iso" BINARY\n  TRACK 01 MODE1/2048\n    INDEX 01 00:00:00\n' >big.cue
 head -c $((1000 * 2352)) /dev/urandom >a.bin
 printf 'FILE "a.bin" BINARY\n  TRACK 01 AUDIO\n    INDEX 01 00:00:00\n' >a.cue
+printf 'FILE "a.bin" BINARY\n  TRACK 01 AUDIO\n    INDEX 01 00:00:00\n  TRACK 02 AUDIO\n    INDEX 01 00:06:00\n' >a2.cue
 sox -D -R -n -r 44100 -c 2 -b 16 -e signed-integer w.wav synth 10 sine 440 gain -12
 printf 'FILE "w.wav" WAVE\n  TRACK 01 AUDIO\n    INDEX 01 00:00:00\n' >w.cue
 
@@ -116,6 +120,17 @@ expect "ENOSPC writing OUT.cue after the whole image" 3 '^rawcd: .*x\.cue.*No sp
 	$W=0 RAWCD_INJECT_WRITE_PATH=.x.cue -- convert big.cue -o "$out/x.bin"
 expect "EIO instead of ENOSPC (RAWCD_INJECT_WRITE_ERRNO=5)" 3 '^rawcd: .*x\.bin.*Input/output error' \
 	$W=1000000 RAWCD_INJECT_WRITE_ERRNO=5 RAWCD_INJECT_WRITE_PATH="$out/" -- convert big.cue -o "$out/x.bin"
+expect "ENOSPC half way through OUT.toc (--format toc)" 3 '^rawcd: .*x\.toc.*No space left on device' \
+	$W=100 RAWCD_INJECT_WRITE_PATH=.x.toc -- convert big.cue -o "$out/x.bin" --format toc
+expect "ENOSPC half way through a --split track file" 3 '^rawcd: .*x \(Track 2\)\.bin.*No space left on device' \
+	$W=600000 RAWCD_INJECT_WRITE_PATH="x (Track 2)" -- convert a2.cue -o "$out/x.bin" --split
+expect "ENOSPC in the .toc of --split --format toc" 3 '^rawcd: .*x\.toc.*No space left on device' \
+	$W=100 RAWCD_INJECT_WRITE_PATH=.x.toc -- convert a2.cue -o "$out/x.bin" --split --format toc
+expect "--split: the rename of OUT.cue fails after the track files': none left" 3 '^rawcd: .*x\.cue.*renaming' \
+	RAWCD_INJECT_RENAME_PATH=/x.cue -- convert a2.cue -o "$out/x.bin" --split
+expect "ENOSPC half way through OUT.scram (--scrambled, after its lead-in hole)" 3 \
+	'^rawcd: .*x\.scram.*No space left on device' \
+	$W=1000000 RAWCD_INJECT_WRITE_PATH="$out/" -- convert big.cue -o "$out/x.bin" --scrambled
 
 # Over existing files with --force: the old ones must survive a failed write.
 echo "old image" >"$out/x.bin"

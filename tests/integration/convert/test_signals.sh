@@ -10,7 +10,8 @@
 # OUT.bin and OUT.cue must be complete; they are deleted and the run does not count as
 # interrupted); most runs must really be interrupted. After each run the output folder must hold no
 # OUT.bin, no OUT.cue and no temporary .OUT.bin.rawcd-XXXXXX (hidden files included). Then once
-# with SIGTERM: exit 130, nothing left.
+# with SIGTERM: exit 130, nothing left. Then 5 runs of --split (the disc as two tracks, two track files
+# and the sheet) cut by SIGINT: exit 130, nothing left.
 #
 # The background runs are started with job control on (set -m): without it bash starts them with
 # SIGINT ignored, which is not how a user's Ctrl-C reaches rawcd.
@@ -102,10 +103,41 @@ for _ in 1 2 3; do
 	[ "$st" = 0 ] || break
 	sleep_ms=$((sleep_ms / 3 + 10))
 done
-set +m
 check "SIGTERM after $sleep_ms ms: exit 130" [ "$st" = 130 ]
 check "SIGTERM: folder empty" [ -z "$left" ]
 [ -z "$left" ] || echo "  left in the folder: $left" >&2
 [ "$st" = 130 ] || sed 's/^/    /' "$tmp/term.err" >&2
+
+# --split: the same disc as two tracks, one file each (two track files and the sheet written at once),
+# cut by SIGINT: exit 130 and nothing left, no track file, no sheet, no temporary file.
+printf 'FILE "big.iso" BINARY\n  TRACK 01 MODE1/2048\n    INDEX 01 00:00:00\n  TRACK 02 MODE1/2048\n    INDEX 01 33:20:00\n' \
+	>"$tmp/in/two.cue"
+split_runs=5 split_cut=0
+for ((i = 1; split_cut < split_runs && i <= 3 * split_runs; i++)); do
+	find "$tmp/out" -mindepth 1 -delete
+	sleep_ms=$((20 + RANDOM % (max_ms - 19)))
+	"$rawcd" convert "$tmp/in/two.cue" -o "$out" --split --quiet 2>"$tmp/split.err" &
+	pid=$!
+	sleep "$((sleep_ms / 1000)).$(printf '%03d' $((sleep_ms % 1000)))"
+	kill -INT "$pid" 2>/dev/null || true
+	st=0
+	wait "$pid" || st=$?
+	left=$(listing)
+	if [ "$st" = 130 ]; then
+		split_cut=$((split_cut + 1))
+		check "--split SIGINT run $i after $sleep_ms ms: exit 130, folder empty" [ -z "$left" ]
+		[ -z "$left" ] || echo "  left in the folder: $left" >&2
+	elif [ "$st" = 0 ]; then
+		check "--split SIGINT run $i: finished first, both track files and the sheet" \
+			[ "$left" = "OUT (Track 1).bin OUT (Track 2).bin OUT.cue " ]
+		max_ms=$((max_ms * 3 / 4))
+		((max_ms < 40)) && max_ms=40
+	else
+		check "--split SIGINT run $i: exit $st, want 130 (or 0)" false
+		sed 's/^/    /' "$tmp/split.err" >&2
+	fi
+done
+set +m
+check "$split_runs --split SIGINT runs were really interrupted ($split_cut)" [ "$split_cut" -ge "$split_runs" ]
 
 finish
