@@ -29,6 +29,7 @@ cat >"$tmp/golden.json" <<'JSON'
   "subcode": false,
   "sectors": 302,
   "errors": 0,
+  "descrambled": 0,
   "bad_sync": 0,
   "bad_header": 0,
   "mode_mismatch": 0,
