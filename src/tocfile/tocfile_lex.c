@@ -198,10 +198,12 @@ int rcd_toc_lex_next(struct rcd_toc_lexer *lx)
 {
 	if (lx->error)
 		return lx->error;
+	unsigned prev = lx->tok.text ? lx->tok.line : 1;
 	skip_blanks(lx);
 	lx->tok.line = lx->line;
 	lx->tok.value = 0;
 	if (lx->pos >= lx->len) {
+		lx->tok.line = prev; /* the end is reported at the last line that holds something */
 		lx->tok.kind = RCD_TOK_END;
 		return set_text(lx, "", 0);
 	}
