@@ -38,6 +38,7 @@ struct rcd_toc_lexer {
 	const char *text;
 	size_t len, pos;
 	unsigned line;
+	unsigned last_line;       /* line of the last token before the end (where the end is reported) */
 	const char *path;
 	rawcd_diag *diag;
 	struct rcd_toc_token tok; /* the current token */

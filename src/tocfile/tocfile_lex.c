@@ -198,12 +198,14 @@ int rcd_toc_lex_next(struct rcd_toc_lexer *lx)
 {
 	if (lx->error)
 		return lx->error;
-	unsigned prev = lx->tok.text ? lx->tok.line : 1;
+	unsigned prev = lx->last_line;
 	skip_blanks(lx);
 	lx->tok.line = lx->line;
 	lx->tok.value = 0;
+	if (lx->pos < lx->len)
+		lx->last_line = lx->line;
 	if (lx->pos >= lx->len) {
-		lx->tok.line = prev; /* the end is reported at the last line that holds something */
+		lx->tok.line = prev; /* the end is reported at the last line that holds a token */
 		lx->tok.kind = RCD_TOK_END;
 		return set_text(lx, "", 0);
 	}
@@ -230,7 +232,7 @@ int rcd_toc_lex_next(struct rcd_toc_lexer *lx)
 
 int rcd_toc_lex_init(struct rcd_toc_lexer *lx, const char *text, size_t len, const char *path, rawcd_diag *diag)
 {
-	*lx = (struct rcd_toc_lexer){.text = text, .len = len, .line = 1, .path = path, .diag = diag};
+	*lx = (struct rcd_toc_lexer){.text = text, .len = len, .line = 1, .last_line = 1, .path = path, .diag = diag};
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
 		lx->pos = 3;
 	return rcd_toc_lex_next(lx);
