@@ -9,7 +9,8 @@ that diffs cleanly, and `rawcd convert --format bin` images that are the same by
    track / MODE2/2336 after a ZERO pregap / PREGAP.
 2. `cdrdao toc2cue` of a one-file TOC (its limits: one data file only, no INDEX increments, and it calls
    big-endian raw audio BINARY, so only the layout is compared, not the bytes).
-3. The TOC-only modes against the CUE mode that holds the same sectors: MODE2_FORM1 (2048 bytes) and
+3. SWAP: raw audio little-endian (BINARY), a WAVE file with its samples byte-swapped.
+4. The TOC-only modes against the CUE mode that holds the same sectors: MODE2_FORM1 (2048 bytes) and
    MODE2_FORM2 (2324) against MODE2/2336 files holding the subheader rawcd adds (00 00 08 00 / 00 00 20
    00, twice) and the user data; MODE2 (formless 2336) against MODE2/2336 of data whose subheader copies
    differ (taken as formless); MODE0: every sector is sync, address, mode byte 0 and 2336 zeros.
@@ -200,6 +201,25 @@ def case_modes(top):
               len(img) == 310 * 2352 and not bad, "bad sectors %r" % bad[:5])
 
 
+def swapped(data):
+    return b"".join(data[i + 1:i + 2] + data[i:i + 1] for i in range(0, len(data), 2))
+
+
+def case_swap(top):
+    """SWAP: raw samples little-endian (CUE BINARY), and a WAVE file's samples the other way round."""
+    folder = tempfile.mkdtemp(dir=top)
+    pcm = rnd(2352 * 320, 9)
+    write(folder, "le.raw", pcm)
+    w = wav(588 * 320, 10)
+    write(folder, "a.wav", w)
+    write(folder, "b.wav", w[:44] + swapped(w[44:]))
+    write(folder, "s.toc", 'CD_DA\nTRACK AUDIO\nFILE "le.raw" SWAP 0\nTRACK AUDIO\nFILE "a.wav" SWAP 0\n')
+    write(folder, "s.cue", 'FILE "le.raw" BINARY\n  TRACK 01 AUDIO\n    INDEX 01 00:00:00\n'
+                           'FILE "b.wav" WAVE\n  TRACK 02 AUDIO\n    INDEX 01 00:00:00\n')
+    same_json("SWAP", folder, "s.toc", "s.cue")
+    same_bin("SWAP", folder, "s.toc", "s.cue")
+
+
 def main():
     top = tempfile.mkdtemp(prefix="rawcd-tocdiff-")
     try:
@@ -209,6 +229,7 @@ def main():
         else:
             print("skip: toc2cue (cdrdao) is not installed")
         case_modes(top)
+        case_swap(top)
     finally:
         shutil.rmtree(top)
     print("%d passed, %d failed" % (passed, failed))
