@@ -66,7 +66,11 @@ static int take_string(struct rcd_toc_parser *p, const char *keyword, unsigned l
 	}
 	*out = p->lx.tok.text;
 	p->lx.tok.text = NULL;
-	return next(p);
+	if (next(p)) {
+		free(*out);
+		*out = NULL;
+	}
+	return p->rc;
 }
 
 static bool all_digits(const char *s, size_t n)
