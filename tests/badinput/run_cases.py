@@ -345,8 +345,11 @@ def run_case(case, top, counter):
         label = "%s [%s]" % (case.name, cmd)
         run = case.get("run", cmd)
         extra = shlex.split(case.get("args", cmd, ""))
-        named = [os.path.basename(sheet_file) if a == "t.cue" else a for a in COMMANDS[cmd]]
-        argv = prefix + [RAWCD] + (shlex.split(run) if run is not None else named + extra)
+        if run is not None:
+            args = shlex.split(run)
+        else:
+            args = [os.path.basename(sheet_file) if a == "t.cue" else a for a in COMMANDS[cmd]] + extra
+        argv = prefix + [RAWCD] + args
         want = int(case.get("exit", cmd))
         regex = case.get("msg", cmd)
         expect_out = sorted(case.get("output", cmd, "").split())
