@@ -280,24 +280,39 @@ static int parse_index(struct rcd_toc_parser *p, size_t ti)
 	return next(p);
 }
 
+static int parse_silence(struct rcd_toc_parser *p, size_t ti)
+{
+	return parse_zero(p, ti, true);
+}
+
+static int parse_zero_data(struct rcd_toc_parser *p, size_t ti)
+{
+	return parse_zero(p, ti, false);
+}
+
+static int refuse_fifo(struct rcd_toc_parser *p, size_t ti)
+{
+	(void)ti;
+	return rcd_toc_fail(p, p->lx.tok.line, "FIFO reads a named pipe, which rawcd cannot measure or read "
+			    "twice: write the data to a file and name it with FILE or DATAFILE");
+}
+
+/* The statements of a track's body, by keyword. */
+static const struct {
+	const char *word;
+	int (*parse)(struct rcd_toc_parser *p, size_t ti);
+} body[] = {
+	{"SILENCE", parse_silence}, {"ZERO", parse_zero_data},  {"FILE", parse_audio_file},
+	{"AUDIOFILE", parse_audio_file}, {"DATAFILE", parse_datafile}, {"FIFO", refuse_fifo},
+	{"START", parse_start},     {"PREGAP", parse_pregap},   {"INDEX", parse_index},
+};
+
+/* One statement of the body; *done when the current token starts none (the next TRACK, the end). */
 static int data_statement(struct rcd_toc_parser *p, size_t ti, bool *done)
 {
-	*done = false;
-	if (rcd_toc_is(&p->lx, "SILENCE") || rcd_toc_is(&p->lx, "ZERO"))
-		return parse_zero(p, ti, rcd_toc_is(&p->lx, "SILENCE"));
-	if (rcd_toc_is(&p->lx, "FILE") || rcd_toc_is(&p->lx, "AUDIOFILE"))
-		return parse_audio_file(p, ti);
-	if (rcd_toc_is(&p->lx, "DATAFILE"))
-		return parse_datafile(p, ti);
-	if (rcd_toc_is(&p->lx, "FIFO"))
-		return rcd_toc_fail(p, p->lx.tok.line, "FIFO reads a named pipe, which rawcd cannot measure or read "
-				    "twice: write the data to a file and name it with FILE or DATAFILE");
-	if (rcd_toc_is(&p->lx, "START"))
-		return parse_start(p, ti);
-	if (rcd_toc_is(&p->lx, "PREGAP"))
-		return parse_pregap(p, ti);
-	if (rcd_toc_is(&p->lx, "INDEX"))
-		return parse_index(p, ti);
+	for (size_t i = 0; i < sizeof(body) / sizeof(body[0]); i++)
+		if (rcd_toc_is(&p->lx, body[i].word))
+			return body[i].parse(p, ti);
 	*done = true;
 	return RAWCD_OK;
 }

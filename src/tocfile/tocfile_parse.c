@@ -125,18 +125,35 @@ static bool session_type(struct rcd_toc_parser *p)
 	return false;
 }
 
+static int parse_disc_cdtext(struct rcd_toc_parser *p)
+{
+	return rcd_toc_parse_cdtext(p, -1);
+}
+
+/* The header's statements besides the session types, by keyword. */
+static const struct {
+	const char *word;
+	int (*parse)(struct rcd_toc_parser *p);
+} header[] = {{"CATALOG", parse_catalog}, {"FIRST_TRACK_NO", parse_first_track_no}, {"CD_TEXT", parse_disc_cdtext}};
+
+static bool header_statement(struct rcd_toc_parser *p)
+{
+	if (session_type(p)) {
+		next(p);
+		return true;
+	}
+	for (size_t i = 0; i < sizeof(header) / sizeof(header[0]); i++)
+		if (rcd_toc_is(&p->lx, header[i].word)) {
+			header[i].parse(p);
+			return true;
+		}
+	return false;
+}
+
 static int parse_header(struct rcd_toc_parser *p)
 {
 	while (p->rc == RAWCD_OK && p->lx.tok.kind != RCD_TOK_END && !rcd_toc_is(&p->lx, "TRACK")) {
-		if (session_type(p))
-			next(p);
-		else if (rcd_toc_is(&p->lx, "CATALOG"))
-			parse_catalog(p);
-		else if (rcd_toc_is(&p->lx, "FIRST_TRACK_NO"))
-			parse_first_track_no(p);
-		else if (rcd_toc_is(&p->lx, "CD_TEXT"))
-			rcd_toc_parse_cdtext(p, -1);
-		else {
+		if (!header_statement(p)) {
 			char d[64];
 			return rcd_toc_fail(p, p->lx.tok.line, "%s is not a TOC file statement here: the header "
 					    "holds CATALOG, CD_DA, CD_ROM, CD_ROM_XA, CD_I and CD_TEXT, then TRACK "
