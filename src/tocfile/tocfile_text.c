@@ -121,7 +121,8 @@ static void free_text(struct rawcd_cdtext *c)
 		free(c->item[k]);
 }
 
-/* Block 0 as the CUE-style texts (moved: the CUE writer keeps them), bytes as the TOC file gave them. */
+/* Block 0 as the CUE-style texts (moved: the CUE writer keeps them), bytes as the TOC file gave them; the
+ * packs (all blocks) stay the disc's CD-TEXT. */
 static void move_block0(struct rawcd_disc *d, struct rcd_toc_cdtext *t)
 {
 	d->cdtext = t->disc[0];
@@ -129,6 +130,10 @@ static void move_block0(struct rawcd_disc *d, struct rcd_toc_cdtext *t)
 	for (size_t i = 0; i < d->track_count; i++) {
 		d->tracks[i].cdtext = t->track[0][i];
 		t->track[0][i] = (struct rawcd_cdtext){0};
+		/* A CUE sheet has no keyword for a track's CD-TEXT ISRC (its ISRC is the Q code, rawcd_track.isrc),
+		 * so the BIN sheet could not be read again: the item stays in the packs only. */
+		free(d->tracks[i].cdtext.item[RAWCD_CDTEXT_UPC_ISRC]);
+		d->tracks[i].cdtext.item[RAWCD_CDTEXT_UPC_ISRC] = NULL;
 	}
 	struct rawcd_cdtext *all[RAWCD_MAX_TRACKS + 1];
 	size_t n = 0;

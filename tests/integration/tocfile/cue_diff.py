@@ -10,7 +10,8 @@ that diffs cleanly, and `rawcd convert --format bin` images that are the same by
 2. `cdrdao toc2cue` of a one-file TOC (its limits: one data file only, no INDEX increments, and it calls
    big-endian raw audio BINARY, so only the layout is compared, not the bytes).
 3. SWAP: raw audio little-endian (BINARY), a WAVE file with its samples byte-swapped.
-4. The TOC-only modes against the CUE mode that holds the same sectors: MODE2_FORM1 (2048 bytes) and
+4. The BIN image and sheet `convert` writes for each of cdrdao's testtocs read back as the same disc.
+5. The TOC-only modes against the CUE mode that holds the same sectors: MODE2_FORM1 (2048 bytes) and
    MODE2_FORM2 (2324) against MODE2/2336 files holding the subheader rawcd adds (00 00 08 00 / 00 00 20
    00, twice) and the user data; MODE2 (formless 2336) against MODE2/2336 of data whose subheader copies
    differ (taken as formless); MODE0: every sector is sync, address, mode byte 0 and 2336 zeros.
@@ -220,6 +221,22 @@ def case_swap(top):
     same_bin("SWAP", folder, "s.toc", "s.cue")
 
 
+def case_bin_sheets(top):
+    """The BIN image and CUE sheet `convert` writes for each of cdrdao's testtocs read back as the same
+    disc (modes aside: a BIN sheet's data tracks are raw 2352-byte MODE1/MODE2); its CD-TEXT is block 0."""
+    tocs = os.path.join(os.environ["RAWCD_SHARED_TESTDATA"], "cdrdao_cdrdao", "testtocs")
+    for name in sorted(n for n in os.listdir(tocs) if n.endswith(".toc")):
+        folder = tempfile.mkdtemp(dir=top)
+        rc, _, err = run([RAWCD, "convert", os.path.join(tocs, name), "--format", "bin", "-o", "x.bin", "--quiet"],
+                         folder)
+        check("testtocs/%s: convert --format bin" % name, rc == 0, err[-500:])
+        if rc:
+            continue
+        a, ea = toc_json(tocs, name, True)
+        b, eb = toc_json(folder, "x.cue", True)
+        check("testtocs/%s: the BIN sheet gives the same disc" % name, a is not None and a == b, ea + eb)
+
+
 def main():
     top = tempfile.mkdtemp(prefix="rawcd-tocdiff-")
     try:
@@ -230,6 +247,7 @@ def main():
             print("skip: toc2cue (cdrdao) is not installed")
         case_modes(top)
         case_swap(top)
+        case_bin_sheets(top)
     finally:
         shutil.rmtree(top)
     print("%d passed, %d failed" % (passed, failed))
