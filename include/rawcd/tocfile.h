@@ -40,9 +40,10 @@ extern "C" {
 int rawcd_tocfile_load(struct rawcd_disc **out, const char *path, const struct rawcd_layout_options *opts,
 		       rawcd_diag *diag);
 
-/** true if @p text (@p len bytes) reads as a cdrdao TOC file: its first keyword, past `//` comments and
- *  blanks, is CD_DA, CD_ROM, CD_ROM_XA, CD_I, CD_TEXT or FIRST_TRACK_NO; or it is CATALOG or TRACK and the
- *  first TRACK is followed by a mode word (a CUE sheet's TRACK is followed by a number). */
+/** true if @p text (@p len bytes) reads as a cdrdao TOC file: past a UTF-8 BOM and blanks it opens with a
+ *  `//` comment (CUE sheets have none), or its first keyword is CD_DA, CD_ROM, CD_ROM_XA, CD_I, CD_TEXT or
+ *  FIRST_TRACK_NO, or its first TRACK at the start of a line is followed by a mode word (a CUE sheet's
+ *  TRACK is followed by a number). */
 bool rawcd_tocfile_sniff(const char *text, size_t len);
 
 #ifdef __cplusplus

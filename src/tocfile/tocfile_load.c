@@ -127,31 +127,25 @@ int rawcd_tocfile_load(struct rawcd_disc **out, const char *path, const struct r
 	return RAWCD_OK;
 }
 
-/* Skip blanks and // comments from @p i on. */
-static size_t skip_space(const char *text, size_t len, size_t i)
-{
-	for (;;) {
-		while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n'))
-			i++;
-		if (i + 1 >= len || text[i] != '/' || text[i + 1] != '/')
-			return i;
-		while (i < len && text[i] != '\n')
-			i++;
-	}
-}
-
 static bool word_at(const char *text, size_t len, size_t i, const char *w)
 {
 	size_t n = strlen(w);
 	return len - i >= n && memcmp(text + i, w, n) == 0 && (len - i == n || strchr(" \t\r\n{", text[i + n]));
 }
 
-/* After CATALOG: a TOC file's first TRACK is followed by a mode word, a CUE sheet's by a number. */
+/* The first TRACK at the start of a line: in a TOC file a mode word follows it, in a CUE sheet a number. */
+static bool at_line_start(const char *text, size_t i)
+{
+	while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t'))
+		i--;
+	return i == 0 || text[i - 1] == '\n';
+}
+
 static bool first_track_is_toc(const char *text, size_t len, size_t i)
 {
 	for (; i + 6 < len; i++) {
-		if ((i > 0 && text[i - 1] != '\n' && text[i - 1] != ' ' && text[i - 1] != '\t') ||
-		    memcmp(text + i, "TRACK", 5) != 0 || (text[i + 5] != ' ' && text[i + 5] != '\t'))
+		if (memcmp(text + i, "TRACK", 5) != 0 || (text[i + 5] != ' ' && text[i + 5] != '\t') ||
+		    !at_line_start(text, i))
 			continue;
 		size_t j = i + 5;
 		while (j < len && (text[j] == ' ' || text[j] == '\t'))
@@ -161,17 +155,20 @@ static bool first_track_is_toc(const char *text, size_t len, size_t i)
 	return false;
 }
 
-/* The first keyword of a TOC file. CATALOG and TRACK start CUE sheets too: there the first TRACK is
- * followed by a number, in a TOC file by a mode; a file that opens with a // comment is a TOC file when
- * its first word is a TOC keyword. */
+/* A TOC file: it opens with a // comment (a CUE sheet has none), or its first keyword is one only TOC files
+ * have, or its first TRACK is followed by a mode word (a CUE sheet's TRACK is followed by a number). */
 bool rawcd_tocfile_sniff(const char *text, size_t len)
 {
 	static const char *const first[] = {"CD_DA", "CD_ROM_XA", "CD_ROM", "CD_I", "CD_TEXT", "FIRST_TRACK_NO"};
-	size_t i = skip_space(text, len, 0);
+	size_t i = 0;
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n'))
+		i++;
+	if (len - i >= 2 && text[i] == '/' && text[i + 1] == '/')
+		return true;
 	for (size_t k = 0; k < sizeof(first) / sizeof(first[0]); k++)
 		if (word_at(text, len, i, first[k]))
 			return true;
-	if (word_at(text, len, i, "CATALOG") || word_at(text, len, i, "TRACK"))
-		return first_track_is_toc(text, len, i);
-	return false;
+	return first_track_is_toc(text, len, i);
 }

@@ -189,6 +189,10 @@ Test(toc_sniff, toc_files_and_cue_sheets)
 		{"CATALOG 0000010271955\nFILE \"a\" BINARY\n  TRACK 01 AUDIO\n", false},
 		{"FILE \"a.bin\" BINARY\nTRACK 01 MODE1/2352\n", false},
 		{"TRACK 01 AUDIO\n", false},
+		{"FOO\nTRACK AUDIO\n", true},                 /* an unknown keyword: the TOC reader says so */
+		{"// only a comment\n", true},
+		{"TITLE \"Bonus TRACK AUDIO\"\nFILE \"a\" BINARY\n  TRACK 01 AUDIO\n", false},
+		{"\xef\xbb\xbfREM x\nFILE \"a\" BINARY\n TRACK 02 MODE1/2352\n", false},
 		{"REM x\n", false},
 		{"", false},
 	};
