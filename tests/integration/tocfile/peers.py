@@ -7,6 +7,7 @@
    the real read-toc files of whipper and cuetools. Their audio and data files are not in the test data:
    zero-filled ones of the size each TOC needs (a WAVE header for ".wav" names) are made in a temporary
    folder, sparse.
+   Against whipper's own assertions too: absolute index LBAs and cd-discid track offsets.
 2. Where the files are missing, rawcd refuses only for that: exit 2 and a message naming the file.
 3. `cd-info --toc-file` (libcdio 2.1.0) is compared only on a TOC of consecutive pieces of one file with
    no SILENCE, ZERO, PREGAP or START, each with its length: it gives each track the LSN of its piece's
@@ -126,13 +127,43 @@ def compare_with_cdrdao(label, toc, folder):
     return j
 
 
+# What whipper's own tests (whipper/test/test_image_toc.py) assert about these read-toc files: absolute
+# index LBAs (track, index) and cd-discid's track offsets (LBA + 150; only the tracks of the TOC's own
+# session: ladyhawke's data track and capital's second session lie beyond a session gap it cannot show).
+WHIPPER_INDEXES = {
+    "cure.toc": {(1, 1): 0, (2, 0): 28245, (2, 1): 28324, (3, 1): 46110, (4, 1): 66767},
+    "bloc.toc": {(1, 0): 0, (1, 1): 15220, (5, 0): 84070, (5, 1): 84142},
+    "strokes-someday.toc": {(1, 0): 0, (1, 1): 1},
+    "surferrosa.toc": {(1, 0): 0, (1, 1): 32, (11, 1): 111257, (11, 2): 111257 + 3370},
+}
+WHIPPER_OFFSETS = {
+    "bloc.toc": [15370, 35019, 51532, 69190, 84292, 96826, 112527, 132448, 148595, 168072, 185539, 203331, 222103],
+    "ladyhawke.toc": [150, 15687, 31841, 51016, 66616, 81352, 99559, 116070, 133243, 149997, 161710, 177832],
+    "capital.1.toc": [24320, 44855, 64090, 77885, 88095, 104020, 118245, 129255, 141765, 164487, 181780],
+}
+
+
+def check_whipper(label, name, j):
+    want = WHIPPER_INDEXES.get(name)
+    if want:
+        got = {(t["number"], x["number"]): x["lba"] for t in j["tracks"] for x in t["indexes"]}
+        got = {k: got.get(k) for k in want}
+        check("%s: index LBAs whipper asserts" % label, got == want, "rawcd %r\n  whipper %r" % (got, want))
+    offsets = WHIPPER_OFFSETS.get(name)
+    if offsets:
+        got = [t["start_lba"] + 150 for t in j["tracks"]][:len(offsets)]
+        check("%s: cd-discid offsets whipper asserts" % label, got == offsets, "rawcd %r" % got)
+
+
 def with_files(label, toc, top):
     folder = tempfile.mkdtemp(dir=top)
     dst = os.path.join(folder, os.path.basename(toc))
     shutil.copy(toc, dst)
     for name, size in needed_files(open(toc, encoding="latin-1").read()).items():
         make_file(os.path.join(folder, name), size)
-    compare_with_cdrdao(label, dst, folder)
+    j = compare_with_cdrdao(label, dst, folder)
+    if j is not None:
+        check_whipper(label, os.path.basename(toc), j)
 
 
 def refused_for_missing_file(label, toc):
