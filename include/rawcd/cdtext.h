@@ -60,6 +60,35 @@ uint16_t rawcd_crc16(const void *data, size_t n);
  */
 int rawcd_cdtext_build(struct rawcd_cdtext_packs *out, const struct rawcd_disc *disc, rawcd_diag *diag);
 
+/** One block of CD-TEXT given as strings (a cdrdao TOC file's LANGUAGE n block), for
+ *  rawcd_cdtext_build_blocks(). The strings are NUL-ended bytes already in the block's character code. */
+struct rawcd_cdtext_block_text {
+	uint8_t block;    /**< 0–7: the block number (pack byte 3, bits 6–4); ascending in the array */
+	uint8_t language; /**< language code (EBU Tech 3264; 8Fh bytes 28–35: 09h English, 08h German) */
+	uint8_t charset;  /**< 8Fh byte 0: 00h ISO-8859-1, 01h ASCII, 80h MS-JIS (double-byte: DBCC bit set,
+	                       strings end with two NULs) */
+	const struct rawcd_cdtext *disc;   /**< the disc's items (pack track 0); NULL for none */
+	const struct rawcd_cdtext *tracks; /**< one per disc->tracks[i]; NULL for none */
+};
+
+/**
+ * Build CD-TEXT of several blocks (MMC-6 Annex J), each laid out as rawcd_cdtext_build() lays out block
+ * 0: types 80h–85h (the disc's string, then each track's; a track without the item gets an empty
+ * string), 86h DISC_ID and 87h GENRE (genre code 0, then the text) of the disc, 8Eh UPC_EAN and the tracks'
+ * ISRC items — each type only when the block gives it somewhere — then three 8Fh size-information packs
+ * (character code, first and last track, copyright off, pack counts of the block, the last sequence
+ * number and the language of every block). Sequence numbers start at 0 in each block. The strings are
+ * copied as they are (no conversion): the caller gives them in the block's character code. Unlike
+ * rawcd_cdtext_build(), CATALOG and the tracks' ISRC (Q channel) are not added: only the blocks' items.
+ * @param blocks @p count blocks (at most 8), in ascending block number.
+ * @param out filled on success (count 0 when @p count is 0); free with rawcd_cdtext_packs_finish().
+ * @param diag receives the error, naming disc->sheet_path; may be NULL.
+ * @return RAWCD_OK; RAWCD_E_LAYOUT (a block over 253 text packs); RAWCD_E_ARG (NULL, over 8 blocks, block
+ *         numbers not ascending or over 7, an unknown character code); RAWCD_E_NOMEM.
+ */
+int rawcd_cdtext_build_blocks(struct rawcd_cdtext_packs *out, const struct rawcd_disc *disc,
+			      const struct rawcd_cdtext_block_text *blocks, size_t count, rawcd_diag *diag);
+
 /**
  * Read a CDTEXTFILE: 18-byte packs, optionally after the 4-byte READ TOC format 5 header (its length
  * field must match the file: size - 2, or size - 3 when a NUL follows) and followed by one NUL byte

@@ -88,7 +88,7 @@ struct rawcd_recorded_subcode {
 	                            is its place in such an image, and LBAs between sessions have none */
 };
 
-/** CUE `TRACK` modes. */
+/** Track modes: CUE `TRACK` modes, then the cdrdao TOC modes no CUE mode holds. */
 enum rawcd_track_mode {
 	RAWCD_MODE_AUDIO,      /**< 2352 bytes of audio */
 	RAWCD_MODE_CDG,        /**< 2448: 2352 audio + 96 raw R-W (CD+G) */
@@ -97,7 +97,16 @@ enum rawcd_track_mode {
 	RAWCD_MODE_MODE2_2336, /**< Mode 2 without sync and header (formless or XA with subheader) */
 	RAWCD_MODE_MODE2_2352, /**< raw Mode 2 sectors */
 	RAWCD_MODE_CDI_2336,   /**< CD-i, as MODE2/2336 */
-	RAWCD_MODE_CDI_2352    /**< CD-i, as MODE2/2352 */
+	RAWCD_MODE_CDI_2352,   /**< CD-i, as MODE2/2352 */
+	/* cdrdao TOC modes whose file layout no CUE mode has (cdrdao(1) "TRACK"): */
+	RAWCD_MODE_MODE0,          /**< MODE0: 2336 bytes a sector in the file, recorded as Mode 0 (all zero
+	                                after the header, ECMA-130 §14.3) whatever they hold */
+	RAWCD_MODE_MODE2_FORMLESS, /**< MODE2: 2336 bytes of formless Mode 2 (no EDC or ECC); MODE2_FORM_MIX,
+	                                whose 2336 bytes start with a subheader, is RAWCD_MODE_MODE2_2336 */
+	RAWCD_MODE_MODE2_FORM1,    /**< MODE2_FORM1: 2048 user bytes; recorded as XA Form 1 with subheader
+	                                00 00 08 00 (data) */
+	RAWCD_MODE_MODE2_FORM2     /**< MODE2_FORM2: 2324 user bytes; recorded as XA Form 2 with subheader
+	                                00 00 20 00 (Form 2) */
 };
 
 /** Track flags (CUE FLAGS). PRE, DCP and 4CH have the values of their Q CONTROL bits (IEC 60908 §17.5.1). */
@@ -250,10 +259,12 @@ struct rawcd_layout_options {
 /** Free a disc and everything it owns. Accepts NULL. */
 void rawcd_disc_free(struct rawcd_disc *disc);
 
-/** Bytes per sector of a mode as stored in a BINARY/MOTOROLA file: 2352, 2448 (CDG), 2048 or 2336. */
+/** Bytes per sector of a mode as stored in a BINARY/MOTOROLA file: 2352, 2448 (CDG), 2048, 2336 or 2324
+ *  (MODE2_FORM2). */
 unsigned rawcd_track_mode_file_sector_size(enum rawcd_track_mode mode);
 
-/** The CUE spelling of a mode ("AUDIO", "MODE1/2048", "CDI/2352", ...). */
+/** The CUE spelling of a mode ("AUDIO", "MODE1/2048", "CDI/2352", ...); cdrdao's for the TOC-only modes
+ *  ("MODE0", "MODE2", "MODE2_FORM1", "MODE2_FORM2"). */
 const char *rawcd_track_mode_name(enum rawcd_track_mode mode);
 
 /** true for AUDIO and CDG. */

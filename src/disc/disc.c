@@ -50,16 +50,20 @@ static const struct {
 	[RAWCD_MODE_MODE2_2352] = {"MODE2/2352", 2352},
 	[RAWCD_MODE_CDI_2336] = {"CDI/2336", 2336},
 	[RAWCD_MODE_CDI_2352] = {"CDI/2352", 2352},
+	[RAWCD_MODE_MODE0] = {"MODE0", 2336},
+	[RAWCD_MODE_MODE2_FORMLESS] = {"MODE2", 2336},
+	[RAWCD_MODE_MODE2_FORM1] = {"MODE2_FORM1", 2048},
+	[RAWCD_MODE_MODE2_FORM2] = {"MODE2_FORM2", 2324},
 };
 
 unsigned rawcd_track_mode_file_sector_size(enum rawcd_track_mode mode)
 {
-	return (unsigned)mode <= RAWCD_MODE_CDI_2352 ? mode_info[mode].file_sector_size : 0;
+	return (unsigned)mode <= RAWCD_MODE_MODE2_FORM2 ? mode_info[mode].file_sector_size : 0;
 }
 
 const char *rawcd_track_mode_name(enum rawcd_track_mode mode)
 {
-	return (unsigned)mode <= RAWCD_MODE_CDI_2352 ? mode_info[mode].name : "?";
+	return (unsigned)mode <= RAWCD_MODE_MODE2_FORM2 ? mode_info[mode].name : "?";
 }
 
 bool rawcd_track_mode_is_audio(enum rawcd_track_mode mode)

@@ -26,6 +26,7 @@ struct placer {
 	uint32_t ext_offset; /* first sector of the open file not yet recorded as an extent */
 	int64_t tail;        /* with no open file: the LBA where the next sector goes */
 	int64_t pending;     /* generated sectors waiting to go in before the next file content */
+	size_t next_file;    /* the first file not yet entered: files are entered in order */
 	size_t ext_cap;
 	bool nomem;
 };
@@ -87,9 +88,23 @@ static int64_t insert(struct placer *p, uint32_t offset, int64_t n, bool generat
 	return at;
 }
 
+static int64_t place(struct placer *p, size_t file, uint32_t offset);
+
+/* Files before @p upto that no index names go in whole, in order: a cdrdao TOC track made of several
+ * pieces (SILENCE, then FILE, ...) has indexes in some of them only. A CUE sheet's files all have one. */
+static void enter_unindexed(struct placer *p, size_t upto)
+{
+	while (p->next_file < upto)
+		place(p, p->next_file, 0);
+}
+
 /* Place the content at (file, offset), the pending generated sectors first. */
 static int64_t place(struct placer *p, size_t file, uint32_t offset)
 {
+	if (file > p->next_file)
+		enter_unindexed(p, file);
+	if (file >= p->next_file)
+		p->next_file = file + 1;
 	if (file != p->cur_file)
 		close_file(p);
 	insert(p, offset, p->pending, true);
@@ -135,6 +150,7 @@ static void open_session(struct placer *p, struct rawcd_session *prev, const str
 			 const struct rawcd_track *t)
 {
 	const struct rawcd_index *first = &t->indexes[0], *one = index1(t);
+	enter_unindexed(p, first->file);
 	if (first->file != p->cur_file)
 		close_file(p);
 	insert(p, first->offset, p->pending, true);
@@ -158,6 +174,7 @@ static void place_tracks(struct placer *p, struct rawcd_disc *d)
 			open_session(p, &d->sessions[s], &d->sessions[s + 1], t);
 			s++;
 		}
+		enter_unindexed(p, t->indexes[0].file); /* the last pieces of the track before */
 		p->pending += t->pregap;
 		for (size_t j = 0; j < t->index_count; j++) {
 			struct rawcd_index *x = &t->indexes[j];
@@ -167,6 +184,7 @@ static void place_tracks(struct placer *p, struct rawcd_disc *d)
 		t->pregap_lba = i == 0 ? 0 : (int32_t)(t->indexes[0].lba - (int32_t)t->pregap);
 		p->pending += t->postgap;
 	}
+	enter_unindexed(p, d->file_count);
 	close_file(p);
 	insert(p, 0, p->pending, true);
 	d->sessions[d->session_count - 1].leadout_lba = (int32_t)p->tail;

@@ -27,7 +27,11 @@ static const char *raw_mode(enum rawcd_track_mode m)
 	case RAWCD_MODE_MODE1_2048:
 	case RAWCD_MODE_MODE1_2352: return "MODE1/2352";
 	case RAWCD_MODE_MODE2_2336:
-	case RAWCD_MODE_MODE2_2352: return "MODE2/2352";
+	case RAWCD_MODE_MODE2_2352:
+	case RAWCD_MODE_MODE0: /* a TOC's Mode 0 sectors: raw, with the layout of Mode 2 */
+	case RAWCD_MODE_MODE2_FORMLESS:
+	case RAWCD_MODE_MODE2_FORM1:
+	case RAWCD_MODE_MODE2_FORM2: return "MODE2/2352";
 	default: return "CDI/2352";
 	}
 }

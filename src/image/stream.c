@@ -194,6 +194,34 @@ static void check_raw(rawcd_stream *s, const struct rawcd_track *t, const uint8_
 	}
 }
 
+/* The sector mode a track's file data is encoded in (MODE2/2336 chooses the Form by each subheader). */
+static enum rawcd_sector_mode encode_mode(enum rawcd_track_mode mode)
+{
+	switch (mode) {
+	case RAWCD_MODE_MODE1_2048: return RAWCD_SECTOR_MODE1;
+	case RAWCD_MODE_MODE0: return RAWCD_SECTOR_MODE0;
+	case RAWCD_MODE_MODE2_FORMLESS: return RAWCD_SECTOR_MODE2;
+	case RAWCD_MODE_MODE2_FORM1: return RAWCD_SECTOR_MODE2_FORM1;
+	case RAWCD_MODE_MODE2_FORM2: return RAWCD_SECTOR_MODE2_FORM2;
+	default: return RAWCD_SECTOR_MODE2_AUTO;
+	}
+}
+
+/* cdrdao MODE2_FORM1 / MODE2_FORM2 files hold the user data only (2048 / 2324 bytes): the subheader (file
+ * 0, channel 0, submode, coding 0, given twice: CD-ROM XA §4.1) goes before it, submode 08h (data) for Form
+ * 1 and 20h (Form 2) for Form 2. */
+static void encode_xa_user(uint8_t *dst, const uint8_t *src, enum rawcd_sector_mode sm, int32_t lba, size_t n)
+{
+	size_t user = sm == RAWCD_SECTOR_MODE2_FORM1 ? 2048 : 2324;
+	uint8_t in[8 + 2324];
+	for (size_t i = 0; i < n; i++) {
+		memset(in, 0, 8);
+		in[2] = in[6] = sm == RAWCD_SECTOR_MODE2_FORM1 ? 0x08 : RAWCD_SUBMODE_FORM2;
+		memcpy(in + 8, src + i * user, user);
+		rawcd_sector_encode(dst + i * RAWCD_SECTOR_SIZE, in, sm, lba + (int32_t)i, 1);
+	}
+}
+
 /* Input of a size other than 2352: read into the staging buffer, then encode. CD+G sectors carry 96 raw
  * R–W bytes after their 2352 audio bytes: they go into the subcode. */
 static int read_encoded(rawcd_stream *s, const struct segment *g, uint32_t off, int32_t lba, size_t n,
@@ -206,9 +234,12 @@ static int read_encoded(rawcd_stream *s, const struct segment *g, uint32_t off, 
 		if (rc)
 			return rc;
 		uint8_t *dst = out + k * RAWCD_SECTOR_SIZE;
+		enum rawcd_sector_mode sm = encode_mode(mode);
+		if (sm == RAWCD_SECTOR_MODE2_FORM1 || sm == RAWCD_SECTOR_MODE2_FORM2) {
+			encode_xa_user(dst, s->staging, sm, lba + (int32_t)k, m);
+			continue;
+		}
 		if (mode != RAWCD_MODE_CDG) {
-			enum rawcd_sector_mode sm =
-				mode == RAWCD_MODE_MODE1_2048 ? RAWCD_SECTOR_MODE1 : RAWCD_SECTOR_MODE2_AUTO;
 			rawcd_sector_encode(dst, s->staging, sm, lba + (int32_t)k, m);
 			continue;
 		}
@@ -223,7 +254,7 @@ static int read_encoded(rawcd_stream *s, const struct segment *g, uint32_t off, 
 }
 
 /* Generated sectors (PREGAP, POSTGAP, before LBA 0, lead-out): silence, or zero-data sectors of the track's
- * mode (Mode 2 with an all-zero subheader, which is Form 1 with EDC and parity). */
+ * mode (Mode 2 with an all-zero subheader, which is Form 1 with EDC and parity; Mode 0 for MODE0). */
 static void generate(const struct rawcd_track *t, int32_t lba, size_t n, uint8_t *out)
 {
 	if (rawcd_track_mode_is_audio(t->mode)) {
@@ -231,7 +262,10 @@ static void generate(const struct rawcd_track *t, int32_t lba, size_t n, uint8_t
 		return;
 	}
 	bool mode1 = t->mode == RAWCD_MODE_MODE1_2048 || t->mode == RAWCD_MODE_MODE1_2352;
-	rawcd_sector_encode(out, NULL, mode1 ? RAWCD_SECTOR_MODE1 : RAWCD_SECTOR_MODE2_FORM1, lba, n);
+	enum rawcd_sector_mode sm = mode1 ? RAWCD_SECTOR_MODE1 : RAWCD_SECTOR_MODE2_FORM1;
+	if (t->mode == RAWCD_MODE_MODE0)
+		sm = RAWCD_SECTOR_MODE0;
+	rawcd_sector_encode(out, NULL, sm, lba, n);
 }
 
 static int produce(rawcd_stream *s, const struct segment *g, uint32_t off, int32_t lba, size_t n,

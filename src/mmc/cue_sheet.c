@@ -63,6 +63,10 @@ static uint8_t track_form(const struct rawcd_track *t, bool generated)
 	case RAWCD_MODE_MODE2_2352:
 	case RAWCD_MODE_CDI_2336:
 	case RAWCD_MODE_CDI_2352:
+	case RAWCD_MODE_MODE0: /* the stream encodes these to raw 2352-byte sectors, sent as XA raw */
+	case RAWCD_MODE_MODE2_FORMLESS:
+	case RAWCD_MODE_MODE2_FORM1:
+	case RAWCD_MODE_MODE2_FORM2:
 		break;
 	}
 	return generated ? RAWCD_MMC_FORM_XA_GENERATED : RAWCD_MMC_FORM_XA_RAW;

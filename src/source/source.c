@@ -118,10 +118,12 @@ static int read_audio(struct rcd_source *s, uint64_t pos, size_t bytes, uint8_t 
 	}
 	s->frame = frame + got;
 	memset(out + got * 4, 0, (size_t)(frames - got) * 4);
+	bool swap = s->file->swap; /* cdrdao SWAP on a WAVE file: its samples' bytes the other way round */
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	for (size_t i = 0; i < (size_t)got * 2; i++)
-		pcm[i] = (int16_t)__builtin_bswap16((uint16_t)pcm[i]);
+	swap = !swap;
 #endif
+	for (size_t i = 0; swap && i < (size_t)got * 2; i++)
+		pcm[i] = (int16_t)__builtin_bswap16((uint16_t)pcm[i]);
 	return RAWCD_OK;
 }
 

@@ -1,60 +1,174 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* cdrdao TOC files: not read yet (the reader replaces this file). */
+/* The TOC reader's entry points: read the file, parse it (tocfile_parse.c), measure the pieces, place the
+ * indexes, lay the disc out, and build the CD-TEXT of every block. Also recognises a TOC file by content. */
 #include "rawcd/tocfile.h"
 
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "rawcd/error.h"
+#include "tocfile/tocfile_internal.h"
 #include "util/diag.h"
+
+static void free_parser(struct rcd_toc_parser *p, struct rcd_toc_cdtext *out_text, struct rcd_toc_track_extra **out_extra)
+{
+	rcd_toc_lex_free(&p->lx);
+	if (out_text)
+		*out_text = p->text;
+	else
+		rcd_toc_cdtext_free(&p->text, p->disc ? p->disc->track_count : 0);
+	if (out_extra)
+		*out_extra = p->extra;
+	else
+		free(p->extra);
+}
+
+int rcd_tocfile_parse(const char *text, size_t len, const char *path, struct rawcd_disc **out,
+		      struct rcd_toc_cdtext *out_text, struct rcd_toc_track_extra **out_extra, rawcd_diag *diag)
+{
+	struct rcd_toc_parser p = {0};
+	for (int b = 0; b < RCD_TOC_MAX_BLOCKS; b++)
+		p.text.language[b] = -1;
+	p.disc = calloc(1, sizeof(*p.disc));
+	if (!p.disc || !(p.disc->sheet_path = strdup(path))) {
+		free(p.disc);
+		return RAWCD_E_NOMEM;
+	}
+	p.disc->input_kind = RAWCD_INPUT_TOC;
+	int rc = rcd_toc_lex_init(&p.lx, text, len, p.disc->sheet_path, diag);
+	if (rc == RAWCD_OK)
+		rc = rcd_toc_parse_statements(&p);
+	if (rc == RAWCD_OK) {
+		p.disc->sessions = calloc(1, sizeof(*p.disc->sessions));
+		if (!p.disc->sessions)
+			rc = RAWCD_E_NOMEM;
+		else {
+			p.disc->session_count = 1;
+			p.disc->sessions[0] = (struct rawcd_session){.number = 1, .track_count = p.disc->track_count,
+				.disc_type = p.disc_type, .leadout_length = 6750, .leadin_length = 4500};
+		}
+	}
+	if (rc) {
+		free_parser(&p, NULL, NULL);
+		rawcd_disc_free(p.disc);
+		return rc;
+	}
+	free_parser(&p, out_text, out_extra);
+	*out = p.disc;
+	return RAWCD_OK;
+}
+
+static int read_text(const char *path, char **out, size_t *len, rawcd_diag *diag)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return rcd_error(diag, RAWCD_E_INPUT, path, 0, "cannot be opened (%s): check the name", strerror(errno));
+	char *buf = malloc(RCD_TOC_MAX_FILE + 1);
+	size_t n = buf ? fread(buf, 1, RCD_TOC_MAX_FILE + 1, f) : 0;
+	int err = ferror(f);
+	fclose(f);
+	if (!buf)
+		return RAWCD_E_NOMEM;
+	if (err || n > RCD_TOC_MAX_FILE) {
+		free(buf);
+		return err ? rcd_error(diag, RAWCD_E_IO, path, 0, "cannot be read")
+			   : rcd_error(diag, RAWCD_E_INPUT, path, 0, "is over 1 MiB, too large for a TOC file: name "
+				       "the TOC file, not the image");
+	}
+	*out = buf;
+	*len = n;
+	return RAWCD_OK;
+}
+
+/* Measure the pieces, turn the positions into indexes, lay out, build the CD-TEXT. */
+static int complete(struct rawcd_disc *d, struct rcd_toc_cdtext *text, struct rcd_toc_track_extra *extra,
+		    const struct rawcd_layout_options *opts, rawcd_diag *diag)
+{
+	int rc = rcd_toc_provisional_indexes(d, extra, diag);
+	if (rc == RAWCD_OK)
+		rc = rawcd_disc_load_files(d, diag);
+	if (rc == RAWCD_OK)
+		rc = rcd_toc_place_indexes(d, extra, diag);
+	if (rc == RAWCD_OK)
+		rc = rawcd_disc_layout(d, opts, diag);
+	if (rc == RAWCD_OK)
+		rc = rcd_toc_cdtext_finish(d, text, diag);
+	return rc;
+}
 
 int rawcd_tocfile_load(struct rawcd_disc **out, const char *path, const struct rawcd_layout_options *opts,
 		       rawcd_diag *diag)
 {
-	(void)opts;
 	if (!out || !path)
 		return RAWCD_E_ARG;
-	return rcd_error(diag, RAWCD_E_UNSUPPORTED, path, 0, "is a cdrdao TOC file, which rawcd cannot read yet: "
-			 "convert it to a CUE sheet with cdrdao's toc2cue");
-}
-
-/* Skip blanks and // comments from @p i on. */
-static size_t skip_space(const char *text, size_t len, size_t i)
-{
-	for (;;) {
-		while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n'))
-			i++;
-		if (i + 1 >= len || text[i] != '/' || text[i + 1] != '/')
-			return i;
-		while (i < len && text[i] != '\n')
-			i++;
+	char *text = NULL;
+	size_t len = 0;
+	int rc = read_text(path, &text, &len, diag);
+	if (rc)
+		return rc;
+	struct rawcd_disc *d = NULL;
+	struct rcd_toc_cdtext cdtext = {0};
+	struct rcd_toc_track_extra *extra = NULL;
+	rc = rcd_tocfile_parse(text, len, path, &d, &cdtext, &extra, diag);
+	free(text);
+	if (rc)
+		return rc;
+	rc = complete(d, &cdtext, extra, opts, diag);
+	rcd_toc_cdtext_free(&cdtext, d->track_count);
+	free(extra);
+	if (rc) {
+		rawcd_disc_free(d);
+		return rc;
 	}
+	*out = d;
+	return RAWCD_OK;
 }
 
-/* The first keyword of a TOC file, past a leading CATALOG (CUE sheets start with CATALOG too, quoted or
- * not, then FILE): CD_DA, CD_ROM, CD_ROM_XA, CD_I or CD_TEXT, or TRACK followed by a mode word (in a CUE
- * sheet TRACK is followed by a number). */
-bool rawcd_tocfile_sniff(const char *text, size_t len)
+static bool word_at(const char *text, size_t len, size_t i, const char *w)
 {
-	static const char *const words[] = {"CD_DA", "CD_ROM_XA", "CD_ROM", "CD_I", "CD_TEXT", "TRACK", "CATALOG"};
-	size_t i = skip_space(text, len, 0);
-	for (int catalogs = 0; catalogs < 2; catalogs++) {
-		size_t k, n = 0;
-		for (k = 0; k < sizeof(words) / sizeof(words[0]); k++) {
-			n = strlen(words[k]);
-			if (len - i >= n && memcmp(text + i, words[k], n) == 0 &&
-			    (len - i == n || strchr(" \t\r\n{", text[i + n])))
-				break;
-		}
-		if (k == sizeof(words) / sizeof(words[0]))
-			return false;
-		size_t j = skip_space(text, len, i + n);
-		if (strcmp(words[k], "TRACK") == 0)
-			return j < len && text[j] >= 'A' && text[j] <= 'Z';
-		if (strcmp(words[k], "CATALOG") != 0)
-			return true;
-		while (j < len && !strchr(" \t\r\n", text[j])) /* the number, quoted or not */
+	size_t n = strlen(w);
+	return len - i >= n && memcmp(text + i, w, n) == 0 && (len - i == n || strchr(" \t\r\n{", text[i + n]));
+}
+
+/* The first TRACK at the start of a line: in a TOC file a mode word follows it, in a CUE sheet a number. */
+static bool at_line_start(const char *text, size_t i)
+{
+	while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t'))
+		i--;
+	return i == 0 || text[i - 1] == '\n';
+}
+
+static bool first_track_is_toc(const char *text, size_t len, size_t i)
+{
+	for (; i + 6 < len; i++) {
+		if (memcmp(text + i, "TRACK", 5) != 0 || (text[i + 5] != ' ' && text[i + 5] != '\t') ||
+		    !at_line_start(text, i))
+			continue;
+		size_t j = i + 5;
+		while (j < len && (text[j] == ' ' || text[j] == '\t'))
 			j++;
-		i = skip_space(text, len, j);
+		return j < len && text[j] >= 'A' && text[j] <= 'Z';
 	}
 	return false;
+}
+
+/* A TOC file: it opens with a // comment (a CUE sheet has none), or its first keyword is one only TOC files
+ * have, or its first TRACK is followed by a mode word (a CUE sheet's TRACK is followed by a number). */
+bool rawcd_tocfile_sniff(const char *text, size_t len)
+{
+	static const char *const first[] = {"CD_DA", "CD_ROM_XA", "CD_ROM", "CD_I", "CD_TEXT", "FIRST_TRACK_NO"};
+	size_t i = 0;
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n'))
+		i++;
+	if (len - i >= 2 && text[i] == '/' && text[i + 1] == '/')
+		return true;
+	for (size_t k = 0; k < sizeof(first) / sizeof(first[0]); k++)
+		if (word_at(text, len, i, first[k]))
+			return true;
+	return first_track_is_toc(text, len, i);
 }

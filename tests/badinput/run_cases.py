@@ -7,6 +7,7 @@ binary is kept in the repository) and an empty folder out/, then runs each of it
   check    rawcd check t.cue
   toc      rawcd toc t.cue
   convert  rawcd convert t.cue -o ../out/x.bin
+(with sheet-file: NAME, the commands name NAME instead of t.cue: t.toc for a cdrdao TOC file)
 and asserts for each: the exit status, that stderr matches the case's regular expression (Python re,
 MULTILINE: where the sheet has a line, '^rawcd: t\\.cue:LINE: ' and words of what is wrong), that it
 finishes within the time limit, that in/ is exactly as before (names, kinds, sizes, checksums; so no
@@ -438,7 +439,11 @@ def run_case(case, top, counter):
         label = "%s [%s]" % (case.name, cmd)
         run = case.get("run", cmd)
         extra = shlex.split(case.get("args", cmd, ""))
-        argv = prefix + [RAWCD] + (shlex.split(run) if run is not None else COMMANDS[cmd] + extra)
+        if run is not None:
+            args = shlex.split(run)
+        else:
+            args = [os.path.basename(sheet_file) if a == "t.cue" else a for a in COMMANDS[cmd]] + extra
+        argv = prefix + [RAWCD] + args
         want = int(case.get("exit", cmd))
         regex = case.get("msg", cmd)
         expect_out = sorted(case.get("output", cmd, "").split())

@@ -14,7 +14,7 @@ seconds=${2:?usage: run_fuzzers.sh BUILD_DIR SECONDS [HARNESS...]}
 shift 2
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 harnesses=("$@")
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(fuzz_cue fuzz_toc_response fuzz_sector fuzz_ccd fuzz_mmc fuzz_rawimage)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(fuzz_cue fuzz_toc_response fuzz_sector fuzz_ccd fuzz_mmc fuzz_rawimage fuzz_tocfile)
 findings=${RAWCD_FUZZ_FINDINGS:-$build/fuzz-findings}
 status=0
 for h in "${harnesses[@]}"; do

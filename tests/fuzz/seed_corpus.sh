@@ -6,6 +6,7 @@
 # the rawcd CLI ($RAWCD_BIN, else build/src/cli/rawcd) writes for those sheets. Files are named by their
 # SHA-1, so repeats collapse. Prints the number of seeds.
 #   fuzz_cue           every *.cue (any case) and libcue's oss-fuzz corpus
+#   fuzz_tocfile       every *.toc (cdrdao TOC files: cdrdao's testtocs, libcdio's, whipper's, cuetools')
 #   fuzz_toc_response  READ TOC formats 0/1/2 (LBA and MSF) of every sheet whose files are all
 #                      BINARY/MOTOROLA (faked as sparse files), format 5 of those with CD-TEXT, and
 #                      the .cdt files as format-5 responses; first byte = format | msf << 2 (3: format 5)
@@ -74,6 +75,9 @@ case "$harness" in
 fuzz_cue)
 	while IFS= read -r -d '' f; do add "$f"; done < <(find "$shared" -iname '*.cue' -type f -print0)
 	while IFS= read -r -d '' f; do add "$f"; done < <(find "$shared/lipnitsk_libcue/oss-fuzz" -type f -print0)
+	;;
+fuzz_tocfile)
+	while IFS= read -r -d '' f; do add "$f"; done < <(find "$shared" -iname '*.toc' -type f -print0)
 	;;
 fuzz_toc_response)
 	[ -x "$rawcd" ] || { echo "seed_corpus: rawcd not built at $rawcd" >&2; exit 1; }
