@@ -133,33 +133,30 @@ static bool word_at(const char *text, size_t len, size_t i, const char *w)
 	return len - i >= n && memcmp(text + i, w, n) == 0 && (len - i == n || strchr(" \t\r\n{", text[i + n]));
 }
 
-/* The first TRACK at the start of a line: in a TOC file a mode word follows it, in a CUE sheet a number. */
-static bool at_line_start(const char *text, size_t i)
+static const char *const toc_only[] = {"CD_DA", "CD_ROM_XA", "CD_ROM", "CD_I", "CD_TEXT", "FIRST_TRACK_NO"};
+
+/* A line (from @p i, past its blanks) that only a TOC file has: one of its own keywords, or TRACK followed by
+ * a mode word (a CUE sheet's TRACK is followed by a number). -1: a CUE TRACK line, 0: says nothing. */
+static int line_kind(const char *text, size_t len, size_t i)
 {
-	while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t'))
-		i--;
-	return i == 0 || text[i - 1] == '\n';
+	while (i < len && (text[i] == ' ' || text[i] == '\t'))
+		i++;
+	for (size_t k = 0; k < sizeof(toc_only) / sizeof(toc_only[0]); k++)
+		if (word_at(text, len, i, toc_only[k]))
+			return 1;
+	if (!word_at(text, len, i, "TRACK"))
+		return 0;
+	size_t j = i + 5;
+	while (j < len && (text[j] == ' ' || text[j] == '\t'))
+		j++;
+	return j < len && text[j] >= 'A' && text[j] <= 'Z' ? 1 : -1;
 }
 
-static bool first_track_is_toc(const char *text, size_t len, size_t i)
-{
-	for (; i + 6 < len; i++) {
-		if (memcmp(text + i, "TRACK", 5) != 0 || (text[i + 5] != ' ' && text[i + 5] != '\t') ||
-		    !at_line_start(text, i))
-			continue;
-		size_t j = i + 5;
-		while (j < len && (text[j] == ' ' || text[j] == '\t'))
-			j++;
-		return j < len && text[j] >= 'A' && text[j] <= 'Z';
-	}
-	return false;
-}
-
-/* A TOC file: it opens with a // comment (a CUE sheet has none), or its first keyword is one only TOC files
- * have, or its first TRACK is followed by a mode word (a CUE sheet's TRACK is followed by a number). */
+/* A TOC file: it opens with a // comment (a CUE sheet has none), or a line before its first TRACK starts
+ * with a keyword only TOC files have (CATALOG may come first), or its first TRACK is followed by a mode
+ * word. */
 bool rawcd_tocfile_sniff(const char *text, size_t len)
 {
-	static const char *const first[] = {"CD_DA", "CD_ROM_XA", "CD_ROM", "CD_I", "CD_TEXT", "FIRST_TRACK_NO"};
 	size_t i = 0;
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
@@ -167,8 +164,12 @@ bool rawcd_tocfile_sniff(const char *text, size_t len)
 		i++;
 	if (len - i >= 2 && text[i] == '/' && text[i + 1] == '/')
 		return true;
-	for (size_t k = 0; k < sizeof(first) / sizeof(first[0]); k++)
-		if (word_at(text, len, i, first[k]))
-			return true;
-	return first_track_is_toc(text, len, i);
+	for (; i < len; i++) {
+		int kind = line_kind(text, len, i);
+		if (kind)
+			return kind > 0;
+		while (i < len && text[i] != '\n')
+			i++;
+	}
+	return false;
 }
