@@ -26,6 +26,7 @@
 #include "transport.h"
 #include "emulated.h"
 #include "burn.h"
+#include "creator.h"
 
 #ifdef __cplusplus
 extern "C" {

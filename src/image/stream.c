@@ -10,6 +10,7 @@
 #include "rawcd/error.h"
 #include "rawcd/msf.h"
 #include "rawcd/sector.h"
+#include "image/stream_ext.h"
 #include "source/source.h"
 #include "util/diag.h"
 
@@ -41,7 +42,30 @@ struct rawcd_stream {
 	rawcd_subcode *subcode;      /* NULL unless opts.subcode */
 	unsigned raw_warnings;       /* raw sectors with a wrong sync or header so far */
 	uint64_t total;
+	void *ext;                   /* what stream_records.c keeps (record layout, R-W source), or NULL */
+	void (*ext_free)(void *);
 };
+
+void rcd_stream_set_ext(rawcd_stream *s, void *ext, void (*ext_free)(void *))
+{
+	s->ext = ext;
+	s->ext_free = ext_free;
+}
+
+void *rcd_stream_ext(const rawcd_stream *s)
+{
+	return s->ext;
+}
+
+const struct rawcd_disc *rcd_stream_disc(const rawcd_stream *s)
+{
+	return s->disc;
+}
+
+rawcd_diag *rcd_stream_diag(const rawcd_stream *s)
+{
+	return s->diag;
+}
 
 void rawcd_stream_free(rawcd_stream *s)
 {
@@ -53,6 +77,8 @@ void rawcd_stream_free(rawcd_stream *s)
 	for (size_t i = 0; s->sources && i < s->disc->file_count; i++)
 		rcd_source_close(s->sources[i]);
 	rawcd_subcode_free(s->subcode);
+	if (s->ext_free)
+		s->ext_free(s->ext);
 	free(s->sources);
 	free(s->segs);
 	free(s->staging);
