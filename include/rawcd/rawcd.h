@@ -27,6 +27,7 @@
 #include "emulated.h"
 #include "burn.h"
 #include "creator.h"
+#include "writer.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -67,6 +67,16 @@ rawcd_diag *rcd_stream_diag(const rawcd_stream *s)
 	return s->diag;
 }
 
+int32_t rcd_stream_first_lba(const rawcd_stream *s)
+{
+	return s->opts.first_lba;
+}
+
+bool rcd_stream_started(const rawcd_stream *s)
+{
+	return s->seg > 0 || s->done > 0;
+}
+
 void rawcd_stream_free(rawcd_stream *s)
 {
 	if (!s)

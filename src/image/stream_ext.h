@@ -11,6 +11,9 @@ void rcd_stream_set_ext(rawcd_stream *s, void *ext, void (*ext_free)(void *));
 void *rcd_stream_ext(const rawcd_stream *s);
 const struct rawcd_disc *rcd_stream_disc(const rawcd_stream *s);
 rawcd_diag *rcd_stream_diag(const rawcd_stream *s);
+/* The LBA of the stream's first sector (opts.first_lba); whether any sector was read yet. */
+int32_t rcd_stream_first_lba(const rawcd_stream *s);
+bool rcd_stream_started(const rawcd_stream *s);
 
 /*
  * Take the R-W of LBAs [first_lba, end_lba) from @p read, 96 bytes a sector in LBA order (one 6-bit
