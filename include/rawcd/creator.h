@@ -284,8 +284,10 @@ int32_t rawcd_creator_last_used_user_sector(const rawcd_creator *c);
 int rawcd_creator_create_result_image(rawcd_creator *c, rawcd_stream **out);
 
 /** The disc model the creator built, laid out (NULL before the first track): what the readers give,
- *  for rawcd_toc_from_disc(), rawcd_image_write(), rawcd_burn() and the like. Owned by the creator; it
- *  changes with each call that changes the creator. */
+ *  for rawcd_toc_from_disc(), rawcd_toc_to_json() and the like. Owned by the creator; it changes with
+ *  each call that changes the creator. Reading its sectors (rawcd_image_write(), rawcd_burn(), a
+ *  stream) calls the read callbacks, which cannot give their data twice (::rawcd_read_fn): do that
+ *  instead of rawcd_creator_create_result_image(), not as well. */
 const struct rawcd_disc *rawcd_creator_disc(const rawcd_creator *c);
 
 #ifdef __cplusplus
