@@ -2,7 +2,10 @@
 /* rawcd_writer (IMAPI2 IDiscFormat2RawCD) on the emulated recorder: the state rules, IMAPI's checks
  * before anything is written, what is sent, and the cancel. */
 #include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "api_fixture.h"
 #include "rawcd/emulated.h"
@@ -193,4 +196,67 @@ Test(writer, pure_cav_speed)
 	struct rawcd_emu_state st;
 	cr_assert_eq(rawcd_emu_get_state(&st, t), RAWCD_OK);
 	cr_assert_eq(st.write_speed, 1760);
+}
+
+static uint8_t *slurp(const char *p, size_t *size)
+{
+	FILE *f = fopen(p, "rb");
+	cr_assert_not_null(f, "%s", p);
+	fseek(f, 0, SEEK_END);
+	*size = (size_t)ftell(f);
+	rewind(f);
+	uint8_t *buf = malloc(*size ? *size : 1);
+	cr_assert_eq(fread(buf, 1, *size, f), *size);
+	fclose(f);
+	return buf;
+}
+
+/* A data track then an audio track: the disc the writer's image and the burn read alike. */
+static void data_and_audio(rawcd_creator **out, struct feed *d, struct feed *a)
+{
+	cr_assert_eq(rawcd_creator_new(out, diag), RAWCD_OK);
+	cr_assert_eq(rawcd_creator_add_track(*out, RAWCD_MODE_MODE1_2048, feed_read, d, 300, NULL), RAWCD_OK);
+	cr_assert_eq(rawcd_creator_add_track(*out, RAWCD_MODE_AUDIO, feed_read, a, 300, NULL), RAWCD_OK);
+	cr_assert_eq(rawcd_creator_set_cdtext(*out, 0, RAWCD_CDTEXT_TITLE, "same blocks"), RAWCD_OK);
+}
+
+Test(writer, sends_what_rawcd_burn_raw96r_sends)
+{
+	teardown();
+	char burned[] = "/tmp/rawcd-api-burn-XXXXXX", written[] = "/tmp/rawcd-api-write-XXXXXX";
+	int fd1 = mkstemp(burned), fd2 = mkstemp(written);
+	cr_assert(fd1 >= 0 && fd2 >= 0);
+	struct rawcd_emu_config cfg = RAWCD_EMU_CONFIG_INIT;
+	cfg.sink_path = burned;
+	open_recorder(&cfg);
+	struct feed d1 = {.seed = 3}, a1 = {.seed = 4}, d2 = {.seed = 3}, a2 = {.seed = 4};
+	rawcd_creator *for_burn;
+	data_and_audio(&for_burn, &d1, &a1);
+	struct rawcd_burn_options o = RAWCD_BURN_OPTIONS_INIT;
+	o.write_mode = RAWCD_WRITE_RAW96R;
+	struct rawcd_burn_result r;
+	cr_assert_eq(rawcd_burn(t, rawcd_creator_disc(for_burn), &o, NULL, NULL, NULL, &r, diag), RAWCD_OK);
+	rawcd_creator_free(for_burn);
+	rawcd_writer_free(w);
+	rawcd_transport_close(t);
+	cfg.sink_path = written;
+	cr_assert_eq(rawcd_transport_open_emulated(&t, &cfg), RAWCD_OK);
+	cr_assert_eq(rawcd_writer_new(&w, t, diag), RAWCD_OK);
+	data_and_audio(&c, &d2, &a2);
+	cr_assert_eq(rawcd_creator_create_result_image(c, &img), RAWCD_OK);
+	cr_assert_eq(rawcd_writer_prepare_media(w), RAWCD_OK);
+	cr_assert_eq(rawcd_writer_write_media(w, img), RAWCD_OK);
+	size_t n1, n2;
+	uint8_t *b1 = slurp(burned, &n1), *b2 = slurp(written, &n2);
+	cr_assert_eq(n1, (size_t)(11625 + 300 + 150 + 300 + 6750) * 2448);
+	cr_assert_eq(n2, n1);
+	cr_assert_eq(memcmp(b1, b2, n1), 0, "the same blocks, data sectors scrambled alike");
+	const uint8_t *lba0 = b2 + (size_t)11625 * 2448;
+	cr_assert_neq(lba0[12], 0x00, "the data sector's header is scrambled (00h 02h 00h 01h unscrambled)");
+	free(b1);
+	free(b2);
+	close(fd1);
+	close(fd2);
+	unlink(burned);
+	unlink(written);
 }
