@@ -6,10 +6,12 @@
 # be installed), and runs. The build is installed with `meson install --destdir` into a temporary folder
 # and PKG_CONFIG_SYSROOT_DIR points rawcd.pc's paths into it (the system packages' paths get the prefix
 # too and then name folders that do not exist: harmless for -I; their libraries are asked for without it).
-# Usage: test_pkgconfig.sh MESON BUILD_DIR PROGRAM.c
+# Usage: test_pkgconfig.sh MESON BUILD_DIR PROGRAM.c [SANITIZE]  (SANITIZE: the build's b_sanitize, e.g.
+# address,undefined: an instrumented library needs an instrumented program)
 set -euo pipefail
-meson=$1 build=$2 prog=$3
-cc=${CC:-cc}
+meson=$1 build=$2 prog=$3 sanitize=${4:-none}
+read -ra cc <<<"${CC:-cc}"
+if [ "$sanitize" != none ]; then cc+=("-fsanitize=$sanitize"); fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 passed=0 failed=0
@@ -33,14 +35,14 @@ check "pkg-config finds rawcd" pc --exists rawcd
 cflags=$(pc --cflags rawcd) libs=$(pc --libs rawcd)
 inc=${cflags%% *}
 check "its include folder is the installed one ($inc)" test -f "${inc#-I}/rawcd/creator.h" -a "${inc#-I$dest}" != "$inc"
-check "shared: builds" "$cc" -std=c11 -Wall -Werror "$prog" $cflags $libs -o "$tmp/outside"
+check "shared: builds" "${cc[@]}" -std=c11 -Wall -Werror "$prog" $cflags $libs -o "$tmp/outside"
 libdir=${libs%% *}
 libdir=${libdir#-L}
 check "shared: runs against the installed library" env LD_LIBRARY_PATH="$libdir" "$tmp/outside"
 check "shared: linked to the installed library" bash -c 'LD_LIBRARY_PATH="$1" ldd "$2" | grep -q "$1/librawcd.so"' \
 	_ "$libdir" "$tmp/outside"
 private=$(pc --print-requires-private rawcd | awk '{print $1}')
-check "static: builds from librawcd.a and Requires.private ($(echo $private))" "$cc" -std=c11 -Wall -Werror \
+check "static: builds from librawcd.a and Requires.private ($(echo $private))" "${cc[@]}" -std=c11 -Wall -Werror \
 	"$prog" $cflags "$libdir/librawcd.a" $(pkg-config --libs $private) -pthread -o "$tmp/outside-static"
 check "static: runs" "$tmp/outside-static"
 check "static: no librawcd.so needed" bash -c '! ldd "$1" | grep -q librawcd' _ "$tmp/outside-static"
