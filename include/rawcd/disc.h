@@ -51,8 +51,23 @@ enum rawcd_file_type {
 	RAWCD_FILE_AIFF,
 	RAWCD_FILE_MP3,
 	RAWCD_FILE_FLAC,
-	RAWCD_FILE_ZERO      /**< no file: `bytes` of zeros (cdrdao SILENCE and ZERO); path and name are NULL */
+	RAWCD_FILE_ZERO,     /**< no file: `bytes` of zeros (cdrdao SILENCE and ZERO); path and name are NULL */
+	RAWCD_FILE_CALLBACK  /**< no file: `bytes` read through rawcd_file.read (rawcd_creator_add_track());
+	                          path is NULL, name a label for diagnostics. Sequential: see ::rawcd_read_fn */
 };
+
+/**
+ * Where a RAWCD_FILE_CALLBACK file's bytes come from (IMAPI2 passes an IStream; rawcd a function).
+ * Fill @p buf with the next @p bytes bytes of the data and return 0 (RAWCD_OK), or return a negative
+ * RAWCD_E_* code (RAWCD_E_IO, RAWCD_E_INPUT, ...), which ends the stream that reads it with that code.
+ * Calls are sequential: the sector stream asks for the bytes in order, each once, from byte 0 on, in
+ * pieces of whole sectors of the track's file sector size (2352 bytes for audio: 16-bit little-endian
+ * stereo, left first; 2048 for MODE1/2048; 2336 for MODE2/2336). The callback cannot seek: a read from
+ * before the bytes already given fails with RAWCD_E_INPUT without calling it, and a jump forward reads
+ * and discards the bytes between. Each stream (rawcd_stream_new()) counts from byte 0 of its own, so
+ * only one stream may read a callback's data (rawcd_creator_create_result_image() runs once for that).
+ */
+typedef int (*rawcd_read_fn)(void *ctx, uint8_t *buf, size_t bytes);
 
 /** Which reader a disc came from (rawcd_input_load() detects it by content). */
 enum rawcd_input_kind {
@@ -157,6 +172,9 @@ struct rawcd_file {
 	bool scrambled;       /**< its data sectors (2352-byte, of data tracks) are stored scrambled
 	                           (ECMA-130 Annex B), as a CloneCD .img with DataTracksScrambled=1: the
 	                           sector stream descrambles them; audio sectors are never scrambled */
+	rawcd_read_fn read;   /**< RAWCD_FILE_CALLBACK: the function that gives the bytes; NULL otherwise */
+	void *read_ctx;       /**< passed to @c read; owned by the caller, who keeps it alive while a stream
+	                           over the disc reads it */
 };
 
 #define RAWCD_NO_FILE ((size_t)-1) /**< rawcd_index.file of an index given before any FILE line */

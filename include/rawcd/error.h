@@ -26,7 +26,10 @@ enum rawcd_error {
 	RAWCD_E_UNSUPPORTED = -7, /**< well-formed, but not supported (yet) */
 	RAWCD_E_FORMAT = -8,      /**< bytes (a TOC response, an image) are not of the expected format */
 	RAWCD_E_INTERNAL = -9,    /**< a bug in librawcd: please report it */
-	RAWCD_E_CANCELED = -10    /**< the caller's cancel flag was raised; nothing was left behind */
+	RAWCD_E_CANCELED = -10,   /**< the caller's cancel flag was raised; nothing was left behind */
+	RAWCD_E_STATE = -11       /**< the call does not fit the object's state (a rawcd_creator frozen by
+	                               rawcd_creator_create_result_image(), tracks already added, no tracks
+	                               yet; a rawcd_writer whose media is not prepared or is writing) */
 };
 
 /**

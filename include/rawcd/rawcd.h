@@ -26,6 +26,8 @@
 #include "transport.h"
 #include "emulated.h"
 #include "burn.h"
+#include "creator.h"
+#include "writer.h"
 
 #ifdef __cplusplus
 extern "C" {

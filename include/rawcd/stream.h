@@ -33,6 +33,7 @@
 #include "cdtext.h"
 #include "diag.h"
 #include "disc.h"
+#include "image.h"
 #include "subcode.h"
 
 #ifdef __cplusplus
@@ -112,6 +113,35 @@ uint64_t rawcd_stream_recorded_q_differences(const rawcd_stream *stream, uint64_
 
 /** Sectors the stream yields in all. */
 uint64_t rawcd_stream_total(const rawcd_stream *stream);
+
+/**
+ * Say how rawcd_stream_read_records() lays out a sector: RAWCD_IMAGE_RAW96 (2352 main + 96 raw
+ * interleaved P–W: MMC data block type 3, IMAPI IS_RAW), RAWCD_IMAGE_PACKED96 (2352 + 96 with R–W
+ * packed: type 2, IS_COOKED) or RAWCD_IMAGE_PQ16 (2352 + 16 bytes of P and Q: type 1, PQ_ONLY); the same
+ * bytes as rawcd_image_write() writes in that format. rawcd_creator_create_result_image() sets it.
+ * @return RAWCD_OK; RAWCD_E_ARG (NULL, another format, a stream opened without opts->subcode).
+ */
+int rawcd_stream_set_record_format(rawcd_stream *stream, enum rawcd_image_format format);
+
+/** Bytes of one record (2448 or 2368), or 0 when no record format is set (or NULL). */
+size_t rawcd_stream_record_size(const rawcd_stream *stream);
+
+/** The record format set by rawcd_stream_set_record_format(); RAWCD_IMAGE_BIN when none is. */
+enum rawcd_image_format rawcd_stream_record_format(const rawcd_stream *stream);
+
+/**
+ * The next records: up to @p max_records consecutive LBAs (one batch of the stream: all of one track
+ * and one extent), each rawcd_stream_record_size() bytes, main channel then subcode, as an image file
+ * of the record format holds them. This is how a caller reads the image of
+ * rawcd_creator_create_result_image() (IMAPI2's IStream) without putting main and subcode together.
+ * @param buf room for @p max_records * rawcd_stream_record_size() bytes.
+ * @param out_count records written; 0 at the end of the image.
+ * @param out_lba LBA of the first (the image of a creator starts at -22650, MSF 95:00:00); may be NULL.
+ * @return RAWCD_OK; RAWCD_E_ARG (NULL, no record format set); RAWCD_E_IO, RAWCD_E_INPUT (reading an
+ *         input or a read callback failed: in the stream's diagnostics), RAWCD_E_NOMEM.
+ */
+int rawcd_stream_read_records(rawcd_stream *stream, uint8_t *buf, size_t max_records, size_t *out_count,
+			      int32_t *out_lba);
 
 /** Close the files and free the stream. Accepts NULL. */
 void rawcd_stream_free(rawcd_stream *stream);

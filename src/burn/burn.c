@@ -11,9 +11,8 @@
  * it for the sectors it builds, wodim's clone mode for already-raw data sectors; audio never is), then
  * 96 bytes of raw interleaved P-W (data block type 3) or 16 bytes of P and Q (type 1).
  *
- * SAO (burn_sao.c) shares this write loop: what is written is a list of runs of LBAs, each with its block
- * size and the way a block is made from a sector (struct rcd_run); raw writing is one run, SAO one per
- * data form of its cue sheet, and no WRITE(10) crosses the end of a run.
+ * The write loop, the flush and what a failure leaves are burn_write.c's: SAO (burn_sao.c) and
+ * rawcd_writer (src/api/writer.c) share them.
  */
 #include "burn_internal.h"
 
@@ -25,9 +24,6 @@
 #include "rawcd/stream.h"
 #include "util/diag.h"
 
-#define MAX_BLOCKS_PER_WRITE 65535u /* WRITE(10)'s transfer length field */
-#define BUFFER_POLL_EVERY 16u       /* READ BUFFER CAPACITY after this many WRITE commands */
-#define SYNC_BUDGET_MS 3600000u     /* libburn waits up to an hour for a flush to end */
 
 const char *rawcd_write_mode_name(enum rawcd_write_mode mode)
 {
@@ -38,22 +34,6 @@ const char *rawcd_write_mode_name(enum rawcd_write_mode mode)
 	case RAWCD_WRITE_SAO: return "sao";
 	}
 	return "unknown";
-}
-
-static void report(struct rcd_burn *b, enum rawcd_burn_phase phase, int32_t next_lba)
-{
-	if (!b->progress)
-		return;
-	struct rawcd_burn_progress p = {.phase = phase, .next_lba = next_lba, .done = b->r.written,
-					.total = b->r.total, .buffer_fill = b->buffer_fill};
-	b->progress(b->progress_user, &p);
-}
-
-static enum rawcd_burn_phase phase_of(const struct rcd_burn *b, int32_t lba)
-{
-	if (lba < -RAWCD_MSF_LBA_OFFSET)
-		return RAWCD_BURN_LEADIN;
-	return lba < b->r.leadout_lba ? RAWCD_BURN_PROGRAM : RAWCD_BURN_LEADOUT;
 }
 
 /* ---- how a block is made ---- */
@@ -76,185 +56,6 @@ void rcd_burn_raw_runs(struct rcd_burn *b)
 	b->runs[0] = (struct rcd_run){.start = b->r.first_lba, .end = b->r.first_lba + (int32_t)b->r.total,
 				      .size = b->r.block_size, .encode = pw ? encode_raw96 : encode_pq16};
 	b->run_count = 1;
-}
-
-/* The buffers of the write loop: a batch of main-channel sectors and their subchannels from the
- * stream, and the blocks sent with one WRITE(10). */
-struct batch {
-	size_t limit;                  /* bytes a WRITE may move */
-	size_t max;                    /* sectors a batch may hold: blocks of the smallest run */
-	uint8_t *main;                 /* max * 2352 */
-	struct rawcd_subchannels *sub; /* max */
-	uint8_t *blocks;               /* max * the largest block */
-};
-
-static int batch_init(struct batch *w, struct rcd_burn *b)
-{
-	size_t smallest = SIZE_MAX, largest = 0;
-	for (size_t i = 0; i < b->run_count; i++) {
-		smallest = b->runs[i].size < smallest ? b->runs[i].size : smallest;
-		largest = b->runs[i].size > largest ? b->runs[i].size : largest;
-	}
-	w->limit = rawcd_transport_max_transfer(b->d.t);
-	w->max = b->run_count ? w->limit / smallest : 0;
-	if (w->max > MAX_BLOCKS_PER_WRITE)
-		w->max = MAX_BLOCKS_PER_WRITE;
-	if (w->max == 0 || w->limit < largest)
-		return rcd_error(b->d.diag, RAWCD_E_IO, b->d.name, 0, "the device takes at most %zu bytes a command, "
-				 "less than one %zu-byte block; nothing was written", w->limit, largest);
-	w->main = malloc(w->max * RAWCD_SECTOR_SIZE);
-	w->sub = malloc(w->max * sizeof(*w->sub));
-	w->blocks = malloc(w->max * largest);
-	return w->main && w->sub && w->blocks ? RAWCD_OK : RAWCD_E_NOMEM;
-}
-
-static void batch_free(struct batch *w)
-{
-	free(w->main);
-	free(w->sub);
-	free(w->blocks);
-}
-
-/* Fill up to @p want sectors from the stream (its batches stop at track and extent boundaries, a WRITE
- * need not), checking that they continue at @p next, and make them into blocks of @p run. *count 0 at
- * the end of the disc. */
-static int fill(struct rcd_burn *b, rawcd_stream *st, struct batch *w, const struct rcd_run *run, int32_t next,
-		size_t want, size_t *count)
-{
-	size_t have = 0;
-	while (have < want) {
-		size_t n = 0;
-		int32_t lba = 0;
-		uint8_t *main = w->main + have * RAWCD_SECTOR_SIZE;
-		int rc = b->stream_subcode
-			? rawcd_stream_read_subcode(st, main, w->sub + have, want - have, &n, &lba)
-			: rawcd_stream_read(st, main, want - have, &n, &lba);
-		if (rc)
-			return rc;
-		if (n == 0)
-			break;
-		if (lba != next + (int32_t)have)
-			return rcd_error(b->d.diag, RAWCD_E_INTERNAL, b->d.name, 0, "the sector stream jumped from "
-					 "LBA %d to %d", next + (int32_t)have, lba);
-		have += n;
-	}
-	for (size_t i = 0; i < have; i++)
-		run->encode(w->main + i * RAWCD_SECTOR_SIZE, b->stream_subcode ? &w->sub[i] : NULL,
-			    w->blocks + i * run->size);
-	*count = have;
-	return RAWCD_OK;
-}
-
-static int write_blocks(struct rcd_burn *b, const struct batch *w, int32_t lba, size_t count, size_t size)
-{
-	uint8_t cdb[RAWCD_CDB_MAX];
-	int n = rawcd_mmc_cdb_write10(cdb, lba, (unsigned)count);
-	size_t len = count * size;
-	struct rawcd_cmd_result res;
-	int rc = rcd_exec(&b->d, cdb, (size_t)n, RAWCD_XFER_TO_DEVICE, w->blocks, len, RAWCD_TIMEOUT_WRITE_MS, true,
-			  &res);
-	/* Once a WRITE reached the drive the disc may have changed; one the system refused did not. */
-	if (rc == RAWCD_OK || res.os_error == 0)
-		b->r.started = true;
-	if (rc) {
-		char what[80];
-		snprintf(what, sizeof(what), "WRITE(10) of %zu blocks at LBA %d", count, lba);
-		return rcd_cmd_error(&b->d, what, &res, RAWCD_TIMEOUT_WRITE_MS);
-	}
-	b->r.write_commands++;
-	b->r.written += count;
-	return RAWCD_OK;
-}
-
-static bool canceled(const struct rcd_burn *b)
-{
-	return b->cancel && *b->cancel;
-}
-
-/* The run @p next falls in (the last one past the end: the stream then ends too). */
-static const struct rcd_run *run_at(const struct rcd_burn *b, int32_t next)
-{
-	size_t i = 0;
-	while (i + 1 < b->run_count && next >= b->runs[i].end)
-		i++;
-	return &b->runs[i];
-}
-
-/* Blocks of the run at @p next one WRITE(10) takes: what the transfer limit allows, up to the run's end. */
-static size_t blocks_per_write(const struct batch *w, const struct rcd_run *run, int32_t next)
-{
-	size_t n = w->limit / run->size;
-	if (n > w->max)
-		n = w->max;
-	if (next < run->end && (size_t)(run->end - next) < n)
-		n = (size_t)(run->end - next);
-	return n;
-}
-
-/* Every block of every run: from the lead-in start to the end of the lead-out (raw), from LBA -150 or
- * the lead-in start to the lead-out (SAO). */
-static int write_all(struct rcd_burn *b, rawcd_stream *st)
-{
-	struct batch w = {0};
-	int rc = batch_init(&w, b);
-	int32_t next = b->r.first_lba;
-	while (rc == RAWCD_OK) {
-		size_t count = 0;
-		const struct rcd_run *run = run_at(b, next);
-		rc = fill(b, st, &w, run, next, blocks_per_write(&w, run, next), &count);
-		if (rc || count == 0)
-			break;
-		if (canceled(b)) {
-			rc = RAWCD_E_CANCELED;
-			break;
-		}
-		rc = write_blocks(b, &w, next, count, run->size);
-		next += (int32_t)count;
-		if (rc == RAWCD_OK && b->r.write_commands % BUFFER_POLL_EVERY == 1)
-			rcd_burn_update_buffer(b);
-		if (rc == RAWCD_OK)
-			report(b, phase_of(b, next - 1), next);
-	}
-	batch_free(&w);
-	if (rc == RAWCD_OK && b->r.written != b->r.total)
-		rc = rcd_error(b->d.diag, RAWCD_E_INTERNAL, b->d.name, 0, "the sector stream ended after %llu of %llu "
-			       "sectors", (unsigned long long)b->r.written, (unsigned long long)b->r.total);
-	return rc;
-}
-
-/* SYNCHRONIZE CACHE with Immed, then TEST UNIT READY while the drive says it is still writing. */
-static int finish(struct rcd_burn *b)
-{
-	uint8_t cdb[RAWCD_CDB_MAX];
-	int n = rawcd_mmc_cdb_synchronize_cache(cdb, true);
-	struct rawcd_cmd_result res;
-	report(b, RAWCD_BURN_FINISHING, b->r.first_lba + (int32_t)b->r.written);
-	if (rcd_exec(&b->d, cdb, (size_t)n, RAWCD_XFER_NONE, NULL, 0, RAWCD_TIMEOUT_SYNC_MS, true, &res))
-		return rcd_cmd_error(&b->d, "SYNCHRONIZE CACHE", &res, RAWCD_TIMEOUT_SYNC_MS);
-	return rcd_wait_ready(&b->d, "the drive to write its buffer to the disc", SYNC_BUDGET_MS);
-}
-
-/* After a failure or a cancel once writing started: flush what the drive holds (libburn and cdrdao do
- * so too) and say what became of the disc. */
-static void abandon(struct rcd_burn *b, int rc)
-{
-	if (!b->r.started) {
-		if (rc == RAWCD_E_CANCELED)
-			rcd_warn(b->d.diag, b->d.name, 0, "canceled before the first WRITE: the disc is still blank");
-		return;
-	}
-	finish(b);
-	b->r.disc_unusable = !b->o.simulate;
-	const char *how = rc == RAWCD_E_CANCELED ? "canceled" : "stopped";
-	if (b->o.simulate)
-		rcd_warn(b->d.diag, b->d.name, 0, "%s after %llu of %llu sectors; this was a simulation (Test "
-			 "Write): the disc is untouched", how, (unsigned long long)b->r.written,
-			 (unsigned long long)b->r.total);
-	else
-		rcd_error(b->d.diag, rc, b->d.name, 0, "%s after %llu of %llu sectors: the disc is unusable (%s "
-			  "write cannot be resumed)%s", how, (unsigned long long)b->r.written,
-			  (unsigned long long)b->r.total, b->r.mode == RAWCD_WRITE_SAO ? "an SAO" : "a raw DAO",
-			  b->info.atip.disc_is_rw ? "; blank the CD-RW to use it again" : "");
 }
 
 static int check_args(const rawcd_transport *t, const struct rawcd_disc *disc, const struct rawcd_burn_options *o)
@@ -314,19 +115,19 @@ static int run(struct rcd_burn *b)
 		rc = rcd_burn_set_speed(b);
 	if (rc == RAWCD_OK && b->r.mode == RAWCD_WRITE_SAO)
 		rc = rcd_burn_send_cue_sheet(b);
-	if (rc == RAWCD_OK && canceled(b))
+	if (rc == RAWCD_OK && rcd_burn_canceled(b))
 		rc = RAWCD_E_CANCELED;
 	if (rc == RAWCD_OK) {
-		report(b, RAWCD_BURN_PREPARING, b->r.first_lba);
-		rc = write_all(b, st);
+		rcd_burn_report(b, RAWCD_BURN_PREPARING, b->r.first_lba);
+		rc = rcd_burn_write_all(b, st);
 	}
 	rawcd_stream_free(st);
 	if (rc == RAWCD_OK) {
-		rc = finish(b);
+		rc = rcd_burn_finish(b);
 		if (rc)
 			b->r.disc_unusable = !b->o.simulate;
 	} else {
-		abandon(b, rc);
+		rcd_burn_abandon(b, rc);
 	}
 	return rc;
 }
@@ -336,7 +137,7 @@ static void after(struct rcd_burn *b)
 	if (b->o.verify && b->o.simulate) {
 		rcd_warn(b->d.diag, b->d.name, 0, "--verify skipped: a simulation leaves the disc blank");
 	} else if (b->o.verify) {
-		report(b, RAWCD_BURN_VERIFYING, b->r.first_lba + (int32_t)b->r.written);
+		rcd_burn_report(b, RAWCD_BURN_VERIFYING, b->r.first_lba + (int32_t)b->r.written);
 		struct rawcd_verify_report v = {0};
 		/* A disc whose TOC cannot be read back does not match the sheet either, and nothing of it was
 		 * checked. */

@@ -7,9 +7,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdint.h>
 
 #include "rawcd/burn.h"
+#include "rawcd/stream.h"
 #include "rawcd/subcode.h"
 
 /* A drive being talked to: the transport, where diagnostics go, and counters for the burn's result. */
@@ -127,7 +129,14 @@ struct rcd_burn {
 	size_t cue_len;
 	bool sao_cdtext;                  /* SAO: the host writes the lead-in's R-W (the CD-TEXT) */
 	bool stream_subcode;              /* the stream was opened with its subcode */
+	bool records;                     /* the stream is a raw image: its records are the blocks */
+	int32_t image_first_lba;          /* records: the LBA of the image's first record */
+	const atomic_bool *cancel_flag;   /* polled with @c cancel (rawcd_writer_cancel_write()); NULL: none */
 };
+
+/* Preflight less the capacity: a read-write MMC recorder with a blank CD-R/RW and a valid ATIP in
+ * b->info. Errors are entries: RAWCD_E_IO, RAWCD_E_UNSUPPORTED. */
+int rcd_burn_check_drive(struct rcd_burn *b);
 
 /* Drive, medium and capacity checks; fills b->info, b->r.first_lba, leadout_lba and total. Errors are
  * entries: RAWCD_E_IO, RAWCD_E_LAYOUT, RAWCD_E_UNSUPPORTED. Sends nothing that changes the drive. */
@@ -156,6 +165,33 @@ int rcd_burn_set_speed(struct rcd_burn *b);
 
 /* READ BUFFER CAPACITY into b->buffer_fill (informational: a drive that refuses it is not asked again). */
 void rcd_burn_update_buffer(struct rcd_burn *b);
+
+/* ---- the WRITE phase (burn_write.c) ---- */
+
+/* A progress report (when there is a callback). */
+void rcd_burn_report(struct rcd_burn *b, enum rawcd_burn_phase phase, int32_t next_lba);
+
+/* The cancel flag or b->cancel_flag is raised. */
+bool rcd_burn_canceled(const struct rcd_burn *b);
+
+/* Every block of every run from b->r.first_lba, read from @p st: RAWCD_OK when b->r.total were
+ * written; a failed WRITE, RAWCD_E_CANCELED, a stream error. */
+int rcd_burn_write_all(struct rcd_burn *b, rawcd_stream *st);
+
+/* SYNCHRONIZE CACHE with Immed, then TEST UNIT READY while the drive is still writing. */
+int rcd_burn_finish(struct rcd_burn *b);
+
+/* After a failure or a cancel once writing started: flush, and say in @p b->d.diag what became of the
+ * disc (b->r.disc_unusable). */
+void rcd_burn_abandon(struct rcd_burn *b, int rc);
+
+/*
+ * rawcd_writer's write (IDiscFormat2RawCD::WriteMedia2): the records of @p image, whose first is at LBA
+ * b->image_first_lba, from b->r.first_lba (the ATIP lead-in start; the records before it are read and
+ * dropped) for b->r.total blocks of b->r.block_size bytes (the record size), data sectors scrambled;
+ * then the flush, or rcd_burn_abandon(). Precondition: preflight and MODE SELECT done.
+ */
+int rcd_burn_write_records(struct rcd_burn *b, rawcd_stream *image);
 
 /* START STOP UNIT with LoEj (eject). A failure is a warning (the burn is done by then): RAWCD_E_IO. */
 int rcd_eject(struct rcd_drive *d);

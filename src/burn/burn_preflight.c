@@ -77,7 +77,7 @@ static int check_capacity(struct rcd_burn *b)
 			 a->last_leadout_start.f, leadout - a->last_leadout_start_lba);
 }
 
-int rcd_burn_preflight(struct rcd_burn *b)
+int rcd_burn_check_drive(struct rcd_burn *b)
 {
 	struct rcd_drive *d = &b->d;
 	if (d->t->read_only)
@@ -95,7 +95,12 @@ int rcd_burn_preflight(struct rcd_burn *b)
 	if (rc)
 		return rc;
 	rcd_probe_capabilities(d, &b->info);
-	rc = check_medium(b);
+	return check_medium(b);
+}
+
+int rcd_burn_preflight(struct rcd_burn *b)
+{
+	int rc = rcd_burn_check_drive(b);
 	return rc ? rc : check_capacity(b);
 }
 

@@ -108,8 +108,8 @@ char *rawcd_track_flags_text(unsigned flags, char buf[RAWCD_FLAGS_TEXT_SIZE])
 
 const char *rawcd_file_type_name(enum rawcd_file_type type)
 {
-	static const char *const names[] = {"BINARY", "MOTOROLA", "WAVE", "AIFF", "MP3", "FLAC", "ZERO"};
-	return (unsigned)type <= RAWCD_FILE_ZERO ? names[type] : "?";
+	static const char *const names[] = {"BINARY", "MOTOROLA", "WAVE", "AIFF", "MP3", "FLAC", "ZERO", "CALLBACK"};
+	return (unsigned)type <= RAWCD_FILE_CALLBACK ? names[type] : "?";
 }
 
 uint8_t rawcd_track_control(const struct rawcd_track *track)

@@ -11,6 +11,7 @@
 #include "rawcd/error.h"
 #include "rawcd/msf.h"
 #include "rawcd/sector.h"
+#include "image/stream_ext.h"
 #include "source/source.h"
 #include "util/diag.h"
 
@@ -43,7 +44,40 @@ struct rawcd_stream {
 	struct rcd_recsub *recorded; /* the image's own subcode, with opts.subcode unless regenerated */
 	unsigned raw_warnings;       /* raw sectors with a wrong sync or header so far */
 	uint64_t total;
+	void *ext;                   /* what stream_records.c keeps (record layout, R-W source), or NULL */
+	void (*ext_free)(void *);
 };
+
+void rcd_stream_set_ext(rawcd_stream *s, void *ext, void (*ext_free)(void *))
+{
+	s->ext = ext;
+	s->ext_free = ext_free;
+}
+
+void *rcd_stream_ext(const rawcd_stream *s)
+{
+	return s->ext;
+}
+
+const struct rawcd_disc *rcd_stream_disc(const rawcd_stream *s)
+{
+	return s->disc;
+}
+
+rawcd_diag *rcd_stream_diag(const rawcd_stream *s)
+{
+	return s->diag;
+}
+
+int32_t rcd_stream_first_lba(const rawcd_stream *s)
+{
+	return s->opts.first_lba;
+}
+
+bool rcd_stream_started(const rawcd_stream *s)
+{
+	return s->seg > 0 || s->done > 0;
+}
 
 void rawcd_stream_free(rawcd_stream *s)
 {
@@ -56,6 +90,8 @@ void rawcd_stream_free(rawcd_stream *s)
 		rcd_source_close(s->sources[i]);
 	rcd_recsub_free(s->recorded, s->diag);
 	rawcd_subcode_free(s->subcode);
+	if (s->ext_free)
+		s->ext_free(s->ext);
 	free(s->sources);
 	free(s->segs);
 	free(s->staging);

@@ -121,7 +121,7 @@ static int measure_one(struct rawcd_disc *d, size_t i, rawcd_diag *diag)
 	struct rawcd_file *f = &d->files[i];
 	const char *sheet = d->sheet_path;
 	struct stat st, sheet_st;
-	if (f->type == RAWCD_FILE_ZERO) {
+	if (f->type == RAWCD_FILE_ZERO || f->type == RAWCD_FILE_CALLBACK) {
 		enum rawcd_track_mode m = RAWCD_MODE_AUDIO;
 		unsigned zsize = file_sector_size(d, i, &m);
 		count_sectors(f, zsize ? zsize : RAWCD_SECTOR_SIZE, sheet, diag);

@@ -2,7 +2,9 @@
 /* Track payload from input files: BINARY and MOTOROLA with pread(), audio files through libsndfile
  * (sample frames as 16-bit integers, whatever the container: WAVE, AIFF, FLAC, MP3), ZERO as zeros.
  * A file's data starts at its byte_offset and ends after byte_length bytes (cdrdao's start and length);
- * records of another size than the sector (a raw image's 2448 bytes) give their first sector_size bytes. */
+ * records of another size than the sector (a raw image's 2448 bytes) give their first sector_size bytes.
+ * CALLBACK files (rawcd_creator) come from the caller's rawcd_read_fn, strictly in order: it cannot seek,
+ * so a read before its position is refused and a read after it discards the bytes in between. */
 #include "source/source.h"
 
 #include <errno.h>
@@ -22,6 +24,7 @@ struct rcd_source {
 	SNDFILE *sf;       /* audio files */
 	sf_count_t frame;  /* libsndfile's read position, to skip needless seeks */
 	uint8_t *records;  /* RECORD_BATCH records, when the file's records are larger than its sectors */
+	uint64_t cb_pos;   /* CALLBACK: bytes the callback has given */
 };
 
 #define RECORD_BATCH 64
@@ -33,7 +36,7 @@ int rcd_source_open(struct rcd_source **out, const struct rawcd_disc *disc, size
 	if (!s)
 		return RAWCD_E_NOMEM;
 	*s = (struct rcd_source){.disc = disc, .file = file, .fd = -1};
-	if (file->type == RAWCD_FILE_ZERO) {
+	if (file->type == RAWCD_FILE_ZERO || file->type == RAWCD_FILE_CALLBACK) {
 		*out = s;
 		return RAWCD_OK;
 	}
@@ -127,12 +130,53 @@ static int read_audio(struct rcd_source *s, uint64_t pos, size_t bytes, uint8_t 
 	return RAWCD_OK;
 }
 
+static const char *label(const struct rawcd_file *f)
+{
+	return f->name ? f->name : "callback data";
+}
+
+static int callback_error(struct rcd_source *s, int rc, uint64_t pos, rawcd_diag *diag)
+{
+	int code = rc < 0 && rc >= RAWCD_E_STATE ? rc : RAWCD_E_INPUT;
+	return rcd_error(diag, code, s->disc->sheet_path, s->file->line, "%s: the read callback failed at byte %llu "
+			 "(it returned %d, %s)", label(s->file), (unsigned long long)pos, rc, rawcd_strerror(rc));
+}
+
+/* Bytes [pos, pos + bytes) of a CALLBACK file; beyond its length, zeros. */
+static int read_callback(struct rcd_source *s, uint64_t pos, size_t bytes, uint8_t *out, rawcd_diag *diag)
+{
+	const struct rawcd_file *f = s->file;
+	if (pos < s->cb_pos)
+		return rcd_error(diag, RAWCD_E_INPUT, s->disc->sheet_path, f->line, "%s: byte %llu is wanted again "
+				 "after the read callback gave %llu bytes; a rawcd_read_fn cannot seek: read the "
+				 "stream once, in order", label(f), (unsigned long long)pos, (unsigned long long)s->cb_pos);
+	uint64_t end = pos < f->bytes ? pos : f->bytes;
+	while (s->cb_pos < end) { /* a jump forward: read and drop, @p out as scratch */
+		size_t n = end - s->cb_pos < bytes ? (size_t)(end - s->cb_pos) : bytes;
+		int rc = f->read(f->read_ctx, out, n);
+		if (rc)
+			return callback_error(s, rc, s->cb_pos, diag);
+		s->cb_pos += n;
+	}
+	size_t want = pos >= f->bytes ? 0 : f->bytes - pos < bytes ? (size_t)(f->bytes - pos) : bytes;
+	if (want) {
+		int rc = f->read(f->read_ctx, out, want);
+		if (rc)
+			return callback_error(s, rc, pos, diag);
+		s->cb_pos = pos + want;
+	}
+	memset(out + want, 0, bytes - want);
+	return RAWCD_OK;
+}
+
 static int read_plain(struct rcd_source *src, uint64_t pos, size_t bytes, uint8_t *out, rawcd_diag *diag)
 {
 	if (src->file->type == RAWCD_FILE_ZERO) {
 		memset(out, 0, bytes);
 		return RAWCD_OK;
 	}
+	if (src->file->type == RAWCD_FILE_CALLBACK)
+		return read_callback(src, pos, bytes, out, diag);
 	return src->sf ? read_audio(src, pos, bytes, out, diag) : read_binary(src, pos, bytes, out, diag);
 }
 

@@ -19,6 +19,7 @@ const char *rawcd_strerror(int err)
 	case RAWCD_E_FORMAT: return "unexpected data format";
 	case RAWCD_E_INTERNAL: return "internal error";
 	case RAWCD_E_CANCELED: return "canceled";
+	case RAWCD_E_STATE: return "not allowed in the object's current state";
 	default: return "unknown error";
 	}
 }

@@ -15,6 +15,8 @@
 #include "rawcd/transport.h"
 #include "rawcd/emulated.h"
 #include "rawcd/burn.h"
+#include "rawcd/creator.h"
+#include "rawcd/writer.h"
 #include "rawcd/rawcd.h"
 
 #include <stdio.h>
