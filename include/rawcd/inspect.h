@@ -174,7 +174,8 @@ struct rawcd_inspect_track {
 enum rawcd_inspect_source {
 	RAWCD_INSPECT_CUE, /**< a CUE sheet and its files */
 	RAWCD_INSPECT_CCD, /**< a CloneCD .ccd, .img and .sub */
-	RAWCD_INSPECT_RAW  /**< a raw file of 2352-, 2368- or 2448-byte sectors */
+	RAWCD_INSPECT_RAW, /**< a raw file of 2352-, 2368- or 2448-byte sectors */
+	RAWCD_INSPECT_TOC  /**< a cdrdao TOC file and its files */
 };
 
 /** The result of an inspection: plain data, free with rawcd_inspect_report_free(). */

@@ -5,7 +5,7 @@
 
 #include <inttypes.h>
 
-static const char *const source_names[] = {"CUE sheet", "CloneCD image", "raw image"};
+static const char *const source_names[] = {"CUE sheet", "CloneCD image", "raw image", "cdrdao TOC file"};
 
 /* Columns: finding bit index, heading. Subcode columns read "-" when the image has none. */
 static const struct {

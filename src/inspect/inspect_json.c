@@ -121,7 +121,8 @@ static json_object *track_json(struct builder *b, const struct rawcd_inspect_tra
 
 static const char *source_name(enum rawcd_inspect_source s)
 {
-	return s == RAWCD_INSPECT_CUE ? "cue" : s == RAWCD_INSPECT_CCD ? "ccd" : "raw";
+	static const char *const names[] = {"cue", "ccd", "raw", "toc"};
+	return (unsigned)s <= RAWCD_INSPECT_TOC ? names[s] : "raw";
 }
 
 int rawcd_inspect_report_json(char **out, const struct rawcd_inspect_report *r)

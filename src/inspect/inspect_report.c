@@ -10,6 +10,8 @@
 #include "rawcd/ccd.h"
 #include "rawcd/cue.h"
 #include "rawcd/error.h"
+#include "rawcd/input.h"
+#include "rawcd/tocfile.h"
 #include "util/path.h"
 
 int rcd_irun_init(struct rcd_irun *run, const char *image, enum rawcd_inspect_source source,
@@ -169,16 +171,23 @@ int rawcd_inspect_image(struct rawcd_inspect_report **out, const char *path, con
 		opts = &defaults;
 	if (!out || !path || opts->version != RAWCD_INSPECT_OPTIONS_VERSION)
 		return RAWCD_E_ARG;
-	if (has_extension(path, ".ccd"))
+	/* By content first (a .ccd, a cdrdao TOC file), then by name: a .cue is a sheet, anything else raw
+	 * sectors (a 2352-byte BIN has no content that says so). */
+	enum rawcd_input_kind kind = RAWCD_INPUT_CUE;
+	if (rawcd_input_detect(path, &kind, NULL) != RAWCD_OK)
+		kind = RAWCD_INPUT_RAW; /* the raw reader names the file and the error */
+	if (kind == RAWCD_INPUT_CCD)
 		return inspect_ccd(out, path, opts, diag);
-	if (!has_extension(path, ".cue"))
+	if (kind != RAWCD_INPUT_TOC && !(kind == RAWCD_INPUT_CUE && has_extension(path, ".cue")))
 		return rawcd_inspect_raw(out, path, opts, diag);
 	struct rawcd_disc *disc = NULL;
 	struct rawcd_layout_options lo = RAWCD_LAYOUT_OPTIONS_INIT;
 	lo.capacity_lba = RAWCD_LBA_MAX;
-	int rc = rawcd_cue_load(&disc, path, &lo, diag);
+	int rc = kind == RAWCD_INPUT_TOC ? rawcd_tocfile_load(&disc, path, &lo, diag) : rawcd_cue_load(&disc, path, &lo, diag);
 	if (rc == RAWCD_OK)
 		rc = rawcd_inspect_disc(out, disc, NULL, opts, diag);
+	if (rc == RAWCD_OK && kind == RAWCD_INPUT_TOC)
+		(*out)->source = RAWCD_INSPECT_TOC;
 	rawcd_disc_free(disc);
 	return rc;
 }

@@ -41,6 +41,7 @@ example=$here/../../../testdata/example/example.cue
 shared=${RAWCD_SHARED_TESTDATA:-/work/shared/testdata}
 
 # "START END" lines of rawcd's TOC: every track's start LBA, then the lead-out.
+raw_modes() { jq -S '.tracks[].mode |= sub("/2048$|/2336$"; "/2352")'; } # JSON with modes as a BIN stores them
 rawcd_starts() { "$rawcd" toc "$1" --format json | jq -r '[.tracks[].start_lba] + [.leadout_lba] | join(" ")'; }
 
 # The same from cdrdao show-toc: "START mm:ss:ff(lba)" of each track, END of the last.
@@ -101,12 +102,22 @@ for sheet in "$example" "$tmp/mixed/mixed.cue"; do
 	"$rawcd" convert "$sheet" -o "$out.bin-ref/$name.bin" --quiet
 	check "$name: OUT.bin is the --format bin image" cmp "$out/$name.bin" "$out.bin-ref/$name.bin"
 	want=$(rawcd_starts "$sheet")
+	"$rawcd" toc "$sheet" --format json >"$out.json"
 	got=$(cdrdao_starts "$out/$name.toc")
 	check "$name: cdrdao show-toc starts and lead-out ($got) are rawcd's ($want)" [ "$got" = "$want" ]
 	check "$name: cdrdao finds OUT.toc consistent" bash -c "! grep -q ERROR '$out/$name.toc.cdrdao.err'"
 	libcdio_copy "$out/$name.toc" "$out/libcdio.toc"
 	got=$(cdinfo_starts "$out/libcdio.toc")
 	check "$name: cd-info starts and lead-out ($got) are rawcd's ($want)" [ "$got" = "$want" ]
+	# rawcd reads OUT.toc back as the input's disc: the same JSON, full TOC, MCN, ISRCs and disc IDs
+	# included. Only `mode` names the form the sectors are stored in, and the BIN holds them raw (a
+	# MODE1/2048 track of the sheet is MODE1_RAW in OUT.toc, as in OUT.cue): compared as stored.
+	check "$name: rawcd toc OUT.toc --format json equals the input's (mode as stored)" \
+		diff <(raw_modes <"$out.json") <(raw_modes < <("$rawcd" toc "$out/$name.toc" --format json))
+	check "$name: rawcd toc OUT.toc hex format 2 (full TOC) equals the input's" \
+		[ "$("$rawcd" toc "$out/$name.toc" --format hex --toc-format 2)" = "$("$rawcd" toc "$sheet" --format hex --toc-format 2)" ]
+	check "$name: rawcd inspect OUT.toc reads it as a TOC file and finds nothing" \
+		bash -c "'$rawcd' inspect '$out/$name.toc' --no-hash --json | jq -e '.source == \"toc\" and .errors == 0' >/dev/null"
 	check "$name: CATALOG and the disc TITLE are in OUT.toc" \
 		bash -c "grep -qx 'CATALOG \"$(grep -m1 ^CATALOG "$sheet" | cut -d' ' -f2)\"' '$out/$name.toc' &&
 			 grep -q '^    TITLE \"$(sed -n 's/^TITLE \"\(.*\)\"/\1/p' "$sheet")\"' '$out/$name.toc'"
