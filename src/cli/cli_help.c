@@ -39,13 +39,14 @@ static const struct {
 	 "                   format, warnings and errors (README.md, JSON output)\n"
 	 "  --progress=json  progress and diagnostics as one JSON object a line on stderr\n"},
 	{"check",
-	 "Usage: rawcd check IN.cue [--json]\n\n"
+	 "Usage: rawcd check IN [--json]\n\n"
 	 "Validate a CUE sheet on its own (syntax, track and index order, times, ISRC, CATALOG), then,\n"
-	 "when all its files exist, with them (lengths, audio format, layout, capacity).\n\n"
+	 "when all its files exist, with them (lengths, audio format, layout, capacity). A cdrdao TOC file,\n"
+	 "a CloneCD .ccd or a raw image is read with its files, as every command reads it.\n\n"
 	 "  --json   print the result and every diagnostic as one JSON object\n"
 	 "           (warnings and errors as objects; README.md, JSON output)\n"},
 	{"toc",
-	 "Usage: rawcd toc IN.cue [--format text|json|hex|binary] [--toc-format 0|1|2|5] [--msf]\n"
+	 "Usage: rawcd toc IN [--format text|json|hex|binary] [--toc-format 0|1|2|5] [--msf]\n"
 	 "                        [--capacity SECTORS|MM:SS:FF]\n"
 	 "       rawcd toc DEVICE [--format ...] [--toc-format 0|1|2|5] [--msf]\n"
 	 "       rawcd toc --from-bytes FILE [--toc-format 0|1|2|5] [--msf] [--format ...]\n\n"
@@ -61,13 +62,13 @@ static const struct {
 	 "  --from-bytes F   decode a READ TOC response saved in F ('-' for stdin) instead of a sheet;\n"
 	 "                   without --toc-format its format (0, 1, 2 or 5) is told from the bytes\n"},
 	{"inspect",
-	 "Usage: rawcd inspect IMAGE.cue|IMAGE.ccd|IMAGE.bin [--json] [--no-hash] [--quiet]\n"
+	 "Usage: rawcd inspect IMAGE.cue|IMAGE.toc|IMAGE.ccd|IMAGE.bin [--json] [--no-hash] [--quiet]\n"
 	 "                     [--sector-size 2352|2368|2448] [--first-lba N] [--progress=json]\n\n"
 	 "Check every sector of an image (sync, header address, mode against the sheet, EDC, ECC, the two\n"
 	 "subheader copies; Form 2 without EDC is counted apart) and its subcode where there is some (Q CRC,\n"
 	 "Q position against the layout, P; MCN and ISRC found), and hash each track's 2352-byte sectors\n"
-	 "(XXH3-128, CRC-32, MD5, SHA-1). IMAGE is a CUE sheet with its files, a CloneCD .ccd with its .img\n"
-	 "and .sub, or a raw file of sectors (any other name).\n\n"
+	 "(XXH3-128, CRC-32, MD5, SHA-1). IMAGE is a CUE sheet or a cdrdao TOC file with its files, a CloneCD\n"
+	 ".ccd with its .img and .sub, or a raw file of sectors (any other name).\n\n"
 	 "  --json            print the report as one JSON object\n"
 	 "  --no-hash         skip the hashes (the checks then use both cores)\n"
 	 "  --quiet           no progress and no table: only the verdict line\n"
