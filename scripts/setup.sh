@@ -12,7 +12,7 @@ RAWCD_BUILD_DIR=${RAWCD_BUILD_DIR:-$RAWCD_ROOT/build}
 build_packages=(gcc meson ninja-build pkg-config libcue-dev libxxhash-dev libsndfile1-dev libjson-c-dev
 	libdiscid-dev libssl-dev zlib1g-dev scdoc)
 test_packages=(libcriterion-dev jq xxd python3 bc xxhash libarchive-zip-perl man-db groff-base zsh)
-peer_packages=(cdrdao libcdio-utils bchunk xorriso sox flac)
+peer_packages=(cdrdao libcdio-utils bchunk xorriso sox flac mame-tools wodim)
 
 install_missing() {
 	local missing=() p
