@@ -62,6 +62,14 @@
  * - START STOP UNIT: with LoEj, Start 0 takes the disc out (no_medium from then on: 2/3A/00), Start 1
  *   puts it back; during a recording 5/2C/00.
  * - SET CD SPEED: GOOD, speeds kept. READ BUFFER CAPACITY (Block 0): buffer_size and its free bytes.
+ * - PREVENT ALLOW MEDIUM REMOVAL (MMC-6 §6.13): Prevent bit 0 kept; while set, START STOP UNIT's eject
+ *   gets 5/53/02 (medium removal prevented). GET EVENT STATUS NOTIFICATION (§6.6): polled only (else
+ *   5/24/00); the media class (request bit 4): event MediaRemoval or NewMedia once after START STOP UNIT
+ *   took the disc out or put it back, else NoChg, and the media status (Media Present, or Door Open when
+ *   out); other classes: NEA. READ CAPACITY (§6.18): the burned disc's lead-out LBA less one, 0 while no
+ *   disc is complete; blocks of 2048 bytes. MECHANISM STATUS (§6.10): the 8-byte header, no changer slots
+ *   (Door Open when out, state writing while a recording runs). These are what cdrdao 1.2.4, wodim
+ *   1.1.11 and the kernel's sr driver send besides a burn's commands (tests/kernel/).
  * - SEND CUE SHEET (MMC-6 §6.40): only on a blank disc outside a recording with page 05h write type SAO
  *   (else 5/2C/00); the length in CDB bytes 6–8 must be 1 to the feature 002Eh maximum and equal the data
  *   sent (else 5/1A/00); the sheet is checked as a strict drive would, else 5/26/00: entries of 8 bytes;
@@ -97,7 +105,8 @@
  *   1, CD-RW only; else 5/24/00): the disc is blank again.
  * - While an Immed operation runs, WRITE(10), MODE SELECT(10), SYNCHRONIZE CACHE and BLANK get the
  *   same NOT READY answer as TEST UNIT READY (without counting as a poll).
- * - Any other operation code: 5/20/00.
+ * - Any other operation code: 5/20/00 (REZERO UNIT 01h and READ BUFFER 3Ch among them, which cdrdao and
+ *   wodim send and go on without).
  *
  * The buffer: every command first drains drain_per_command bytes of it; a WRITE adds its bytes and is
  * answered 2/04/08 (long write in progress, not carried out) when they do not fit. SYNCHRONIZE CACHE

@@ -379,8 +379,9 @@ void rcd_emu_read_subchannel(struct rcd_emu *e, const struct rcd_emu_cmd *c, str
 
 /* ---- SET CD SPEED, READ BUFFER CAPACITY ---- */
 
-/* START STOP UNIT (MMC-6 §6.39): LoEj with Start 0 takes the disc out (the tray opens), with Start 1 puts
- * it back; without LoEj there is no spindle to start or stop here. */
+/* START STOP UNIT (MMC-6 §6.39): LoEj with Start 0 takes the disc out (the tray opens; 5/53/02 while
+ * PREVENT ALLOW MEDIUM REMOVAL prevents it), with Start 1 puts it back, either raising a media event for
+ * GET EVENT STATUS NOTIFICATION; without LoEj there is no spindle to start or stop here. */
 void rcd_emu_start_stop_unit(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_emu_reply *r)
 {
 	if (rcd_emu_busy(e, r))
@@ -389,8 +390,16 @@ void rcd_emu_start_stop_unit(struct rcd_emu *e, const struct rcd_emu_cmd *c, str
 		rcd_emu_sense(r, 0x5, 0x2C, 0x00); /* command sequence error: a recording runs */
 		return;
 	}
-	if (c->cdb[4] & 0x02)
-		e->cfg.no_medium = !(c->cdb[4] & 0x01);
+	if (!(c->cdb[4] & 0x02))
+		return;
+	bool out = !(c->cdb[4] & 0x01);
+	if (out && e->prevent) {
+		rcd_emu_sense(r, 0x5, 0x53, 0x02); /* medium removal prevented (PREVENT ALLOW MEDIUM REMOVAL) */
+		return;
+	}
+	if (out != e->cfg.no_medium)
+		e->media_event = out ? RCD_EMU_EVENT_REMOVAL : RCD_EMU_EVENT_NEW_MEDIA;
+	e->cfg.no_medium = out;
 }
 
 void rcd_emu_set_cd_speed(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_emu_reply *r)

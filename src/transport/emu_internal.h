@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Internal to the emulated recorder (emulated.h): its state, and the command handlers split over
- * emulated.c (open, dispatch, faults, log), emu_commands.c (the commands that report), emu_write.c
+ * emulated.c (open, dispatch, faults, log), emu_commands.c (the commands that report), emu_media.c (the
+ * medium and mechanism: PREVENT ALLOW, GET EVENT STATUS NOTIFICATION, READ CAPACITY), emu_write.c
  * (WRITE(10), SYNCHRONIZE CACHE, BLANK and what the lead-in and the program area's Q carried) and
  * emu_sao.c (SEND CUE SHEET and the session-at-once recording).
  */
@@ -21,7 +22,16 @@
 #define RCD_EMU_MAX_ITEMS 256  /* one slot per Q POINT byte */
 #define RCD_EMU_MAX_TRACKS 100 /* ISRC slots, by track number 1-99 */
 
+/* Operation codes the fake answers that rawcd itself never sends (so mmc.h has no builder for them). */
+#define RCD_EMU_OP_PREVENT_ALLOW 0x1E    /* PREVENT ALLOW MEDIUM REMOVAL (MMC-6 §6.13) */
+#define RCD_EMU_OP_READ_CAPACITY 0x25    /* MMC-6 §6.18 */
+#define RCD_EMU_OP_GET_EVENT_STATUS 0x4A /* GET EVENT STATUS NOTIFICATION (MMC-6 §6.6) */
+#define RCD_EMU_OP_MECHANISM_STATUS 0xBD /* MMC-6 §6.10 */
+
 enum rcd_emu_busy { RCD_EMU_IDLE, RCD_EMU_FLUSHING, RCD_EMU_BLANKING };
+
+/* Media event codes of GET EVENT STATUS NOTIFICATION (MMC-6 §6.6, Table 5): NoChg, NewMedia, MediaRemoval. */
+enum rcd_emu_event { RCD_EMU_EVENT_NONE = 0, RCD_EMU_EVENT_NEW_MEDIA = 2, RCD_EMU_EVENT_REMOVAL = 3 };
 
 /* A lead-in TOC item as first seen: Q CONTROL and the raw (BCD) PMIN, PSEC, PFRAME bytes. */
 struct rcd_emu_item {
@@ -58,6 +68,8 @@ struct rcd_emu {
 	uint8_t last_sense[RCD_EMU_SENSE_LEN];
 	bool have_last_sense;
 	struct rawcd_emu_state st;
+	bool prevent;                     /* PREVENT ALLOW MEDIUM REMOVAL: removal prevented */
+	uint8_t media_event;              /* enum rcd_emu_event not yet reported */
 
 	/* what the lead-in carried (this recording) */
 	struct rcd_emu_item items[RCD_EMU_MAX_ITEMS];
@@ -133,6 +145,12 @@ void rcd_emu_set_cd_speed(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct
 void rcd_emu_read_buffer_capacity(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_emu_reply *r);
 void rcd_emu_read_subchannel(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_emu_reply *r);
 void rcd_emu_start_stop_unit(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_emu_reply *r);
+
+/* emu_media.c */
+void rcd_emu_prevent_allow(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_emu_reply *r);
+void rcd_emu_get_event_status(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_emu_reply *r);
+void rcd_emu_read_capacity(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_emu_reply *r);
+void rcd_emu_mechanism_status(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_emu_reply *r);
 
 /* emu_modes.c */
 void rcd_emu_page05_default(uint8_t page[RCD_EMU_PAGE05_LEN]);

@@ -53,6 +53,10 @@ static const rcd_emu_handler handlers[256] = {
 	[RAWCD_MMC_OP_READ_SUBCHANNEL] = rcd_emu_read_subchannel,
 	[RAWCD_MMC_OP_START_STOP_UNIT] = rcd_emu_start_stop_unit,
 	[RAWCD_MMC_OP_SEND_CUE_SHEET] = rcd_emu_send_cue_sheet,
+	[RCD_EMU_OP_PREVENT_ALLOW] = rcd_emu_prevent_allow,
+	[RCD_EMU_OP_GET_EVENT_STATUS] = rcd_emu_get_event_status,
+	[RCD_EMU_OP_READ_CAPACITY] = rcd_emu_read_capacity,
+	[RCD_EMU_OP_MECHANISM_STATUS] = rcd_emu_mechanism_status,
 };
 
 /* ---- helpers for the handlers ---- */

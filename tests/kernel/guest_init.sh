@@ -107,8 +107,13 @@ serve() { # name, uio device, LUN, SCSI device to wait for, recorder options...
 		return 1
 	fi
 }
-serve recorder uio0 lun_0 sr1 --faults || finish
+serve recorder uio0 lun_0 sr1 --faults --regions 0 || finish
 serve recorder-rw uio1 lun_1 sr2 --cd-rw --expect-bin /tmp/expected.bin || finish
+# A third recorder (a blank CD-R) for the real clients, cdrdao and wodim: every CDB they send is logged, what
+# they write is compared by region with the converted image.
+if [ -x /bin/cdrdao ] || [ -x /bin/wodim ]; then
+	serve recorder-clients uio2 lun_2 sr3 --log-cdbs --regions 12 || finish
+fi
 wait_for /dev/sg1 50
 echo "@@ recorder device: $(cat /sys/class/scsi_generic/sg1/device/vendor 2>/dev/null) $(cat /sys/class/scsi_generic/sg1/device/model 2>/dev/null)"
 
@@ -168,7 +173,22 @@ step rw-blank-for-sao rawcd blank /dev/sr2 --minimal
 step rw-burn-sao rawcd burn /data/example.cue --device /dev/sr2 --write-mode sao --verify --eject
 step rw-drive-ejected rawcd drive /dev/sr2 --json
 
+# The real clients, simulated burns of the example disc in raw 96 mode through /dev/sg of the third
+# recorder: cdrdao from its TOC file (generic-mmc-raw), wodim from the CUE sheet (-raw96r).
+clients_sg=/dev/$(ls /sys/block/sr3/device/scsi_generic/ 2>/dev/null)
+echo "@@ clients device: $clients_sg"
+in_data() { (cd /data && "$@"); }
+if [ -x /bin/cdrdao ]; then
+	step cdrdao-simulate in_data cdrdao write --device "$clients_sg" --driver generic-mmc-raw --simulate -n \
+		clients.toc
+fi
+if [ -x /bin/wodim ]; then
+	step wodim-simulate in_data wodim -v dev="$clients_sg" -raw96r -dummy gracetime=2 mcn=2000000000015 \
+		-data track1.iso -audio -copy isrc=ZZRCD2400001 pregap=150 index=0,150 tone.wav
+fi
+
 killall tcmu_recorder 2>/dev/null
 sed 's/^/@@ recorder: /' /tmp/recorder.log
 sed 's/^/@@ recorder-rw: /' /tmp/recorder-rw.log
+[ -f /tmp/recorder-clients.log ] && sed 's/^/@@ recorder-clients: /' /tmp/recorder-clients.log
 finish

@@ -11,7 +11,13 @@
  * are new; a read() of 4 bytes on the uio fd waits for the kernel's "interrupt", a write() of 4 bytes
  * tells it that cmd_tail moved.
  *
- * usage: tcmu_recorder [--faults] [--cd-rw] [--expect-bin BIN] UIO_DEVICE [EXPECTED_RAW96]
+ * usage: tcmu_recorder [--faults] [--cd-rw] [--log-cdbs] [--regions N] [--expect-bin BIN] UIO_DEVICE
+ *                      [EXPECTED_RAW96]
+ *   --log-cdbs: print every command but accepted WRITE(10)s and good TEST UNIT READYs, with its answer
+ *   ("recorder: cdb ..."), to see what a burner sends.
+ *   --regions N: also compare the received 2448-byte blocks by region and channel (regions.h) and print,
+ *   after each recording, "recorder: leadin-toc ..." (the TOC its lead-in's Q makes), "recorder: regions
+ *   ..." and the first N differing Q frames of each region ("recorder: q-differs ...").
  *   --expect-bin: the output of `rawcd convert --format bin`: the 2352-byte blocks of an SAO burn at LBA
  *   0 and after are compared with its sectors (SAO sends main channel only, unscrambled).
  *   --cd-rw: the disc is a CD-RW (profile 000Ah), so BLANK works; else a CD-R.
@@ -44,12 +50,15 @@
 
 #include <rawcd/rawcd.h>
 
+#include "regions.h"
+
 #define BLOCK_RAW96 2448u
 #define SCSI_STATUS_CHECK 0x02
 #define SCSI_STATUS_TASK_ABORTED 0x40
 #define SLOW_WRITE_US 20000
 
 static volatile sig_atomic_t slow_writes;
+static bool log_cdbs; /* --log-cdbs */
 
 static void toggle_slow(int sig)
 {
@@ -66,6 +75,8 @@ struct compare {
 	int32_t first_difference;
 	bool any_difference;
 	bool writing;            /* "recorder: writing" was printed for this recording */
+	bool by_region;          /* --regions: also count by region (regions.h) */
+	struct regions regions;
 };
 
 static void count(struct compare *c, int32_t lba, bool same, bool unscrambled)
@@ -116,6 +127,8 @@ static int compare_blocks(void *user, int32_t lba, const uint8_t *data, size_t b
 		bool same = false, unscrambled = false;
 		if (offset >= 0 &&
 		    pread(c->fd, want, sizeof(want), offset) == (ssize_t)sizeof(want)) {
+			if (c->by_region)
+				regions_compare(&c->regions, at, block, want);
 			if (memcmp(block, want, sizeof(want)) == 0) {
 				same = true;
 			} else if (memcmp(block + RAWCD_SECTOR_SIZE, want + RAWCD_SECTOR_SIZE,
@@ -128,6 +141,34 @@ static int compare_blocks(void *user, int32_t lba, const uint8_t *data, size_t b
 		count(c, at, same, unscrambled);
 	}
 	return 0;
+}
+
+/* "recorder: leadin-toc first=F last=L tracks=N@LBA/CONTROL,... leadout=LBA" from the lead-in's Q. */
+static void print_leadin_toc(const rawcd_transport *t)
+{
+	static struct rawcd_toc toc;
+	if (rawcd_emu_leadin_toc(&toc, t) != RAWCD_OK) {
+		printf("recorder: leadin-toc none\n");
+		return;
+	}
+	printf("recorder: leadin-toc first=%u last=%u tracks=", toc.first_track, toc.last_track);
+	for (size_t i = 0; i < toc.track_count; i++)
+		printf("%s%u@%d/%u", i ? "," : "", toc.tracks[i].number, toc.tracks[i].start_lba,
+		       toc.tracks[i].control);
+	printf(" leadout=%d\n", toc.leadout_lba);
+}
+
+/* "recorder: cdtext-packs N TYPE.TRACK.SEQ ..." : the header of every CD-TEXT pack the lead-in's R-W gave. */
+static void print_cdtext(const rawcd_transport *t)
+{
+	struct rawcd_cdtext_packs p = {0};
+	if (rawcd_emu_leadin_cdtext(&p, t) != RAWCD_OK)
+		return;
+	printf("recorder: cdtext-packs %zu", p.count);
+	for (size_t i = 0; i < p.count; i++)
+		printf(" %02x.%02x.%02x", p.pack[i][0], p.pack[i][1], p.pack[i][2]);
+	printf("\n");
+	rawcd_cdtext_packs_finish(&p);
 }
 
 static void print_recording(const rawcd_transport *t, struct compare *c)
@@ -152,6 +193,11 @@ static void print_recording(const rawcd_transport *t, struct compare *c)
 			printf(" first_difference_lba=%d", c->first_difference);
 	}
 	printf("\n");
+	if (c->by_region && c->writing) {
+		print_leadin_toc(t);
+		print_cdtext(t);
+		regions_print(&c->regions);
+	}
 	fflush(stdout);
 	c->equal = c->descrambled = c->different = 0;
 	c->any_difference = c->writing = false;
@@ -208,6 +254,23 @@ static void set_sense(struct tcmu_cmd_entry *ent, uint8_t key, uint8_t asc, uint
 	memcpy(ent->rsp.sense_buffer, sense, sizeof(sense));
 }
 
+/* --log-cdbs: "recorder: cdb BYTES len=N -> good T" (T bytes moved) or "-> check K/ASC/ASCQ", for every
+ * command but an accepted WRITE(10) and a TEST UNIT READY answered GOOD. */
+static void print_cdb(const uint8_t *cdb, size_t cdb_len, size_t len, const struct rawcd_cmd_result *res)
+{
+	bool quiet_op = cdb[0] == RAWCD_MMC_OP_WRITE10 || cdb[0] == RAWCD_MMC_OP_TEST_UNIT_READY;
+	if (quiet_op && !res->check_condition)
+		return;
+	printf("recorder: cdb");
+	for (size_t i = 0; i < cdb_len; i++)
+		printf(" %02x", cdb[i]);
+	if (res->check_condition)
+		printf(" len=%zu -> check %X/%02X/%02X\n", len, res->sense.key, res->sense.asc, res->sense.ascq);
+	else
+		printf(" len=%zu -> good %zu\n", len, res->transferred);
+	fflush(stdout);
+}
+
 /* Run one command entry through the recorder and write its response over it. */
 static void serve_command(struct ring *r, rawcd_transport *t, struct tcmu_cmd_entry *ent)
 {
@@ -261,6 +324,8 @@ static void serve_command(struct ring *r, rawcd_transport *t, struct tcmu_cmd_en
 		set_sense(ent, 0x5, 0x24, 0x00);
 		return;
 	}
+	if (log_cdbs)
+		print_cdb(cdb_copy, cdb_len, len, &res);
 	if (res.timed_out) {
 		ent->rsp.scsi_status = SCSI_STATUS_TASK_ABORTED;
 		return;
@@ -356,6 +421,14 @@ int main(int argc, char **argv)
 			faults = true;
 		} else if (strcmp(argv[1], "--cd-rw") == 0) {
 			cd_rw = true;
+		} else if (strcmp(argv[1], "--log-cdbs") == 0) {
+			log_cdbs = true;
+		} else if (strcmp(argv[1], "--regions") == 0 && argc > 2) {
+			cmp.by_region = true;
+			cmp.regions.show = (unsigned)strtoul(argv[2], NULL, 10);
+			cmp.regions.out = stdout;
+			argv++;
+			argc--;
 		} else if (strcmp(argv[1], "--expect-bin") == 0 && argc > 2) {
 			cmp.bin_fd = open(argv[2], O_RDONLY);
 			if (cmp.bin_fd < 0) {
@@ -371,8 +444,8 @@ int main(int argc, char **argv)
 		argc--;
 	}
 	if (argc < 2 || argc > 3) {
-		fprintf(stderr, "usage: tcmu_recorder [--faults] [--cd-rw] [--expect-bin BIN] UIO_DEVICE "
-			"[EXPECTED_RAW96]\n");
+		fprintf(stderr, "usage: tcmu_recorder [--faults] [--cd-rw] [--log-cdbs] [--regions N] "
+			"[--expect-bin BIN] UIO_DEVICE [EXPECTED_RAW96]\n");
 		return 2;
 	}
 	if (argc == 3) {

@@ -5,11 +5,16 @@
 # recorder as a TCMU backend, the modules, testdata/example). In the guest, tcm_loop + target_core_user
 # make the recorder a real /dev/sr1 and /dev/sg1, so every CDB of `rawcd burn` goes through SG_IO, sr/sg,
 # the SCSI midlayer and LIO; QEMU's own virtio scsi-cd, holding example.iso read-only, is /dev/sr0.
-# guest_init.sh runs the steps; this script builds, boots and checks what the console shows.
+# guest_init.sh runs the steps; this script builds, boots and checks what the console shows. In the same
+# boot a third recorder serves the real burners cdrdao and wodim (issue 13 item 5): their simulated raw
+# burns of the example disc are compared by region with the converted image (regions.h), and the
+# differences must be the known ones tests/README.md explains.
 #
 # usage: test_kernel_path.sh RAWCD TCMU_RECORDER HOLD_EXCL
 # Exit 77 (skipped, said on stderr) without qemu-system-x86_64, a Debian kernel with its modules,
 # busybox-static or cpio: `.ci/run` installs qemu-system-x86, linux-image-amd64, busybox-static and cpio.
+# Without cdrdao or wodim only their part is skipped, with "SKIPPED: kernel-path clients: ..." on stderr
+# (`.ci/run` installs both, and fails on any "SKIPPED: kernel-path" line).
 # RAWCD_QEMU names another QEMU binary; RAWCD_KERNEL another kernel (its modules in /lib/modules/VERSION).
 set -euo pipefail
 rawcd=${1:?usage: test_kernel_path.sh RAWCD TCMU_RECORDER HOLD_EXCL}
@@ -44,6 +49,48 @@ if ! [ -x "$busybox" ] || ldd "$busybox" >/dev/null 2>&1; then
 	skip "no static /bin/busybox (apt-get install busybox-static)"
 fi
 
+# The example disc as the clients read it: tone.flac as tone.wav (its PCM taken from `rawcd convert`'s BIN
+# image, LBA 450 to the lead-out at 825), clients.cue (example.cue naming tone.wav) for wodim, and
+# clients.toc, the same disc as a cdrdao TOC file (cdrdao 1.2.4 reads no CD-TEXT from a CUE sheet).
+le() { # value, bytes: little-endian
+	local i
+	for ((i = 0; i < $2; i++)); do
+		printf "\\x$(printf %02x $(($1 >> (8 * i) & 255)))"
+	done
+}
+make_client_inputs() { # directory
+	local pcm=$((375 * 2352))
+	"$rawcd" convert "$example/example.cue" -o "$tmp/client.bin" --format bin --quiet
+	{
+		printf 'RIFF'; le $((pcm + 36)) 4; printf 'WAVEfmt '; le 16 4; le 1 2; le 2 2; le 44100 4
+		le 176400 4; le 4 2; le 16 2; printf 'data'; le "$pcm" 4
+		dd if="$tmp/client.bin" bs=2352 skip=450 count=375 status=none
+	} >"$1/tone.wav"
+	rm -f "$tmp/client.bin" "$tmp/client.cue"
+	# wodim writes a track's pregap from the end of the previous track's data (its cue sheet puts INDEX 00
+	# of track 2 at trackstart - pregap): track 1 gets 150 sectors more, of zeros.
+	{ cat "$example/example.iso"; head -c $((150 * 2048)) /dev/zero; } >"$1/track1.iso"
+	sed 's/"tone.flac" WAVE/"tone.wav" WAVE/' "$example/example.cue" >"$1/clients.cue"
+	cat >"$1/clients.toc" <<-'EOF'
+	CD_ROM
+	CATALOG "2000000000015"
+	CD_TEXT {
+	  LANGUAGE_MAP { 0 : EN }
+	  LANGUAGE 0 { TITLE "rawcd example disc" PERFORMER "rawcd" }
+	}
+	TRACK MODE1
+	CD_TEXT { LANGUAGE 0 { TITLE "rawcd sources" } }
+	DATAFILE "example.iso"
+	TRACK AUDIO
+	COPY
+	ISRC "ZZRCD2400001"
+	CD_TEXT { LANGUAGE 0 { TITLE "A4 sine, 440 Hz" PERFORMER "sox" } }
+	PREGAP 00:02:00
+	FILE "tone.wav" 0
+	INDEX 00:02:00
+	EOF
+}
+
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 root=$tmp/root
@@ -65,6 +112,17 @@ copy_with_libs() { # program, name in /bin
 copy_with_libs "$rawcd" rawcd
 copy_with_libs "$recorder" tcmu_recorder
 copy_with_libs "$hold" hold_excl
+# Real burning clients (issue 13 item 5): cdrdao and wodim burn the example disc through the same kernel
+# path. Without them that part is skipped, saying so (CI installs both and fails on any kernel-path skip).
+clients=()
+for c in cdrdao wodim; do
+	if command -v "$c" >/dev/null; then
+		copy_with_libs "$(command -v "$c")" "$c"
+		clients+=("$c")
+	else
+		echo "SKIPPED: kernel-path clients: no $c (apt-get install $c)" >&2
+	fi
+done
 
 modules=(scsi_common scsi_mod cdrom sr_mod sg virtio_ring virtio virtio_pci_legacy_dev virtio_pci_modern_dev
 	virtio_pci virtio_scsi crct10dif_common crc-t10dif configfs target_core_mod uio target_core_user tcm_loop)
@@ -78,6 +136,7 @@ for m in "${modules[@]}"; do
 	esac
 done
 cp "$example/example.cue" "$example/example.iso" "$example/tone.flac" "$root/data/"
+make_client_inputs "$root/data"
 (cd "$root" && find . | cpio -o -H newc --quiet) >"$tmp/initramfs.cpio"
 
 # QEMU's CD-ROM holds a copy of example.iso, opened read-only; it must come back unchanged.
@@ -266,6 +325,54 @@ sheet_toc=$(out_of toc-sheet | jq -c "$toc_fields" 2>/dev/null || echo "unreadab
 check "TOC read through the kernel ($disc_toc) equals the expected TOC ($sheet_toc)" \
 	[ "$disc_toc" = "$sheet_toc" ] && [ "$disc_toc" != unreadable ]
 check "the TOC read through the kernel has the MCN" [ "$(out_of toc-disc | jq -r .mcn 2>/dev/null)" = 2000000000015 ]
+
+# rawcd's own raw burns, compared by region (regions.h): no channel differs anywhere.
+mapfile -t own_regions < <(sed -n 's/^@@ recorder: recorder: regions //p' "$console")
+zero_regions='leadin=11475/0/0/0/0 pregap=300/0/0/0/0 program=675/0/0/0/0 leadout=6750/0/0/0/0'
+check "rawcd's burns: every region and channel equal to the converted image (${own_regions[*]:-none})" \
+	[ "${own_regions[0]:-}" = "$zero_regions" ] && [ "${own_regions[1]:-}" = "$zero_regions" ]
+own_toc=$(sed -n 's/^@@ recorder: recorder: leadin-toc //p' "$console" | head -1)
+own_packs=$(sed -n 's/^@@ recorder: recorder: cdtext-packs //p' "$console" | head -1)
+
+# The real clients on the third recorder (issue 13 item 5), in order: cdrdao, then wodim. Each must run to
+# the end of its simulated raw burn, send the same 19,200 blocks from the ATIP lead-in start, and write a
+# lead-in whose TOC is rawcd's; where their blocks differ from rawcd's, the counts are the known
+# differences tests/README.md explains one by one ("region=blocks/main/P/Q/R-W differing").
+clients_log() { sed -n "s/^@@ recorder-clients: recorder: $1 //p" "$console"; }
+# (a SYNCHRONIZE CACHE after no new block repeats the last recording with nothing compared: dropped)
+mapfile -t client_recordings < <(clients_log recording | grep -v ' equal=0 descrambled=0 different=0$')
+mapfile -t client_regions < <(clients_log regions)
+mapfile -t client_tocs < <(clients_log leadin-toc)
+mapfile -t client_packs < <(clients_log cdtext-packs)
+declare -A known=(
+	[cdrdao]='leadin=11475/11475/0/11475/10710 pregap=300/0/0/7/0 program=675/0/152/20/0 leadout=6750/0/0/6750/0'
+	[wodim]='leadin=11475/5729/0/0/11475 pregap=300/222/0/300/0 program=675/0/0/65/0 leadout=6750/6750/3299/6750/0'
+)
+i=0
+for c in "${clients[@]}"; do
+	expect_exit "$c-simulate" 0
+	r=${client_recordings[$i]:-}
+	check "$c: a Test Write in raw mode with 2448-byte blocks" \
+		[ "$(field "$r" write_type) $(field "$r" data_block_type) $(field "$r" test_write)" = "3 3 1" ]
+	check "$c: 19200 blocks from LBA -11625, 11475 of lead-in, no bad Q CRC" \
+		[ "$(field "$r" first_lba) $(field "$r" blocks) $(field "$r" leadin_blocks) $(field "$r" bad_q_crc)" = "-11625 19200 11475 0" ]
+	check "$c: its lead-in's TOC (${client_tocs[$i]:-none}) is rawcd's ($own_toc)" \
+		[ -n "$own_toc" ] && [ "${client_tocs[$i]:-}" = "$own_toc" ]
+	check "$c: the known differences from rawcd's blocks (got ${client_regions[$i]:-none})" \
+		[ "${client_regions[$i]:-}" = "${known[$c]}" ]
+	i=$((i + 1))
+done
+if [ "${#clients[@]}" -eq 2 ]; then
+	title_packs() { echo "$1" | tr ' ' '\n' | grep '^80\.' | tr '\n' ' '; }
+	check "cdrdao: the lead-in's CD-TEXT has rawcd's TITLE packs ($(title_packs "$own_packs"))" \
+		[ -n "$(title_packs "$own_packs")" ] && [ "$(title_packs "${client_packs[0]:-}")" = "$(title_packs "$own_packs")" ]
+	check "wodim (no CD-TEXT asked for): no packs in its lead-in" [ "${client_packs[1]:-}" = 0 ]
+	# What the recorder does not answer and both clients go on without: REZERO UNIT (01h, not MMC), READ
+	# BUFFER (3Ch), and the sr driver's MODE SENSE(6) (1Ah).
+	unknown=$(clients_log cdb | grep -- '-> check 5/20/00' | cut -d' ' -f1 | sort -u | tr '\n' ' ')
+	others=$(echo "$unknown" | tr ' ' '\n' | grep -vxE '01|1a|3c|' || true)
+	check "clients: no command unanswered but 01h, 1Ah and 3Ch (got: $unknown)" [ -z "$others" ]
+fi
 
 echo "kernel path (QEMU + TCMU):"
 echo "$passed passed, $failed failed"
