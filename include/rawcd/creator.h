@@ -48,7 +48,28 @@
  * | RAWCD_E_NOMEM                                          | out of memory                                        | E_OUTOFMEMORY 0x8007000E |
  * | RAWCD_E_INPUT, RAWCD_E_IO (while the image is read)    | a read callback failed, R–W with P or Q bits set     | the IStream's error |
  *
+ * | RAWCD_E_STATE                                          | a setter of a loaded disc (rawcd_creator_load())     | E_IMAPI_RAW_IMAGE_IS_READ_ONLY 0x80AA0A00 |
+ *
  * A refused call changes nothing. A creator is not thread-safe: one thread at a time.
+ *
+ * A creator over a loaded disc. rawcd_creator_load() and rawcd_creator_new_from_disc() wrap a disc
+ * that a reader built (a CUE sheet, a cdrdao TOC file, a CloneCD image, a raw image: input.h), so a
+ * program, and the rawcd CLI's convert, toc and check, reach a file's disc through this API. On such a
+ * creator these members work as on a built one: ResultingImageType (get and put),
+ * NumberOfExistingTracks, TrackInfo (get; positions 1..n in the file's order, TrackNumber the file's
+ * numbers), ExpectedTableOfContents, StartOfLeadout, LastUsedUserSectorInImage, MediaCatalogNumber
+ * (get), StartOfLeadoutLimit (get: the default, which is not applied), CreateResultImage and
+ * rawcd_creator_disc(). The description stays the file's: StartingTrackNumber, MediaCatalogNumber,
+ * DisableGaplessAudio and StartOfLeadoutLimit (put), AddTrack, AddSpecialPregap, AddSubcodeRWGenerator,
+ * TrackInfo (put), AddTrackIndex, ClearTrackIndex and the CD-TEXT setter fail with RAWCD_E_STATE
+ * (E_IMAPI_RAW_IMAGE_IS_READ_ONLY). IMAPI's rules above are enforced, as errors, for what is added
+ * through the API only: a file may hold what IMAPI refuses (a CUE sheet may have a 2-s track, several
+ * sessions, a lead-out past 88:29:74 with a larger capacity), and its reader's layout warns of a track
+ * under 4 s or a short pregap and checks the lead-out against rawcd_layout_options.capacity_lba, as
+ * every command reads the file. The result image of a loaded disc is, byte for byte, what
+ * `rawcd convert --format raw96|packed96|pq16 --lead-in --lead-out` writes of the file (the two share
+ * one record path): it runs through the lead-outs and lead-ins between sessions and records a CloneCD
+ * or raw image's own subcode.
  */
 #ifndef RAWCD_CREATOR_H
 #define RAWCD_CREATOR_H
@@ -114,6 +135,34 @@ int rawcd_creator_new(rawcd_creator **out, rawcd_diag *diag);
 
 /** Free a creator. Accepts NULL. A stream from rawcd_creator_create_result_image() must be freed first. */
 void rawcd_creator_free(rawcd_creator *c);
+
+/**
+ * A creator over a disc a reader built (see "A creator over a loaded disc" above): StartingTrackNumber
+ * the first track's number, the MCN the disc's, ResultingImageType RAWCD_IMAGE_RAW96. The disc need not
+ * be laid out (a CUE sheet parsed without its files: rawcd_cue_parse_file()); until it is, TrackInfo,
+ * ExpectedTableOfContents, StartOfLeadout and CreateResultImage fail with RAWCD_E_STATE and only
+ * NumberOfExistingTracks and the MCN answer. Nothing is checked or warned of: the reader did that.
+ * @param disc taken over, also on failure: the creator frees it (rawcd_creator_free()); the caller must
+ *        not free or change it afterwards (read it through rawcd_creator_disc()).
+ * @param diag as for rawcd_creator_new(); may be NULL.
+ * @return RAWCD_OK; RAWCD_E_ARG (NULL @p out or @p disc); RAWCD_E_NOMEM.
+ */
+int rawcd_creator_new_from_disc(rawcd_creator **out, struct rawcd_disc *disc, rawcd_diag *diag);
+
+/**
+ * rawcd_input_load() of @p path (a CUE sheet, a cdrdao TOC file, a .ccd or a raw image, detected by
+ * content; its files read and measured, the disc laid out against @p opts' capacity) wrapped by
+ * rawcd_creator_new_from_disc(). The reader's warnings (a track under 4 s, ...) go to @p diag.
+ * @param opts layout options (capacity_lba); NULL for the defaults.
+ * @param out written only on success; free with rawcd_creator_free().
+ * @return RAWCD_OK; RAWCD_E_ARG (NULL); any code of rawcd_input_load() (RAWCD_E_SYNTAX, RAWCD_E_INPUT,
+ *         RAWCD_E_LAYOUT, RAWCD_E_UNSUPPORTED) with its entries; RAWCD_E_NOMEM.
+ */
+int rawcd_creator_load(rawcd_creator **out, const char *path, const struct rawcd_layout_options *opts,
+		       rawcd_diag *diag);
+
+/** true when @p c wraps a loaded disc (rawcd_creator_load(), rawcd_creator_new_from_disc()). */
+bool rawcd_creator_is_loaded(const rawcd_creator *c);
 
 /**
  * ResultingImageType (put): RAWCD_IMAGE_RAW96 (IMAPI_FORMAT2_RAW_CD_SUBCODE_IS_RAW, 2448-byte records),
@@ -283,11 +332,13 @@ int32_t rawcd_creator_last_used_user_sector(const rawcd_creator *c);
  */
 int rawcd_creator_create_result_image(rawcd_creator *c, rawcd_stream **out);
 
-/** The disc model the creator built, laid out (NULL before the first track): what the readers give,
- *  for rawcd_toc_from_disc(), rawcd_toc_to_json() and the like. Owned by the creator; it changes with
- *  each call that changes the creator. Reading its sectors (rawcd_image_write(), rawcd_burn(), a
- *  stream) calls the read callbacks, which cannot give their data twice (::rawcd_read_fn): do that
- *  instead of rawcd_creator_create_result_image(), not as well. */
+/** The disc model the creator built, laid out (NULL before the first track), or the loaded disc it
+ *  wraps: what the readers give, for rawcd_toc_from_disc(), rawcd_toc_to_json(), rawcd_image_write()
+ *  and the like. Owned by the creator; it changes with each call that changes the creator. Reading the
+ *  sectors of a built disc (rawcd_image_write(), rawcd_burn(), a stream) calls the read callbacks,
+ *  which cannot give their data twice (::rawcd_read_fn): do that instead of
+ *  rawcd_creator_create_result_image(), not as well. A loaded disc's files can be read any number of
+ *  times. */
 const struct rawcd_disc *rawcd_creator_disc(const rawcd_creator *c);
 
 #ifdef __cplusplus

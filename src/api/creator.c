@@ -17,12 +17,22 @@
 
 #define NO_DATA_GAP 150 /* a track of another kind than the one before: IEC 60908 §18 */
 
-int rcd_creator_writable(rawcd_creator *c, const char *what)
+int rcd_creator_not_frozen(rawcd_creator *c, const char *what)
 {
 	if (!c->frozen)
 		return RAWCD_OK;
 	return rcd_error(c->diag, RAWCD_E_STATE, RCD_CREATOR_NAME, 0, "%s: the creator is read-only once "
 			 "CreateResultImage ran (E_IMAPI_RAW_IMAGE_IS_READ_ONLY); make a new one", what);
+}
+
+int rcd_creator_writable(rawcd_creator *c, const char *what)
+{
+	int rc = rcd_creator_not_frozen(c, what);
+	if (rc || !c->loaded)
+		return rc;
+	return rcd_error(c->diag, RAWCD_E_STATE, c->disc->sheet_path, 0, "%s: the disc was read from this file, "
+			 "whose tracks and their properties it keeps (E_IMAPI_RAW_IMAGE_IS_READ_ONLY): change the "
+			 "file, or build the disc with rawcd_creator_new()", what);
 }
 
 int rawcd_creator_new(rawcd_creator **out, rawcd_diag *diag)
@@ -141,7 +151,7 @@ int rawcd_creator_set_result_type(rawcd_creator *c, enum rawcd_image_format f)
 {
 	if (!c)
 		return RAWCD_E_ARG;
-	int rc = rcd_creator_writable(c, "ResultingImageType");
+	int rc = rcd_creator_not_frozen(c, "ResultingImageType");
 	if (rc)
 		return rc;
 	if (f != RAWCD_IMAGE_RAW96 && f != RAWCD_IMAGE_PACKED96 && f != RAWCD_IMAGE_PQ16)

@@ -55,10 +55,12 @@ int rawcd_creator_expected_toc(rawcd_creator *c, uint8_t *buf, size_t cap, size_
 /* The stream, its record format and the R-W generator; *out only on success. */
 static int open_image(rawcd_creator *c, rawcd_stream **out)
 {
-	struct rawcd_stream_options so = RAWCD_STREAM_OPTIONS_INIT;
-	so.first_lba = RAWCD_LEADIN_DEFAULT;
-	so.leadout_sectors = RAWCD_LEADOUT_DEFAULT;
-	so.subcode = true;
+	struct rawcd_image_options io = RAWCD_IMAGE_OPTIONS_INIT;
+	io.format = c->format;
+	io.leadin_sectors = RAWCD_LEADIN_SECTORS; /* from 95:00:00 */
+	io.leadout_sectors = RAWCD_LEADOUT_DEFAULT;
+	struct rawcd_stream_options so;
+	rcd_image_stream_options(&so, &io); /* as rawcd_image_write() streams the same image */
 	so.cdtext = c->packs.count && c->format != RAWCD_IMAGE_PQ16 ? &c->packs : NULL;
 	rawcd_stream *s = NULL;
 	int rc = rawcd_stream_new(&s, c->disc, &so, c->diag);
@@ -79,7 +81,7 @@ int rawcd_creator_create_result_image(rawcd_creator *c, rawcd_stream **out)
 {
 	if (!c || !out)
 		return RAWCD_E_ARG;
-	int rc = rcd_creator_writable(c, "CreateResultImage");
+	int rc = rcd_creator_not_frozen(c, "CreateResultImage");
 	if (rc == RAWCD_OK)
 		rc = need_tracks(c, "CreateResultImage");
 	if (rc)

@@ -22,13 +22,19 @@ struct rawcd_creator {
 	int32_t limit;               /* StartOfLeadoutLimit */
 	bool special_pregap;
 	bool frozen;                 /* CreateResultImage ran */
+	bool loaded;                 /* the disc came from a reader (creator_load.c): its description is the
+	                                file's, so only ResultingImageType and the getters apply */
 	rawcd_read_fn rw_read;       /* AddSubcodeRWGenerator */
 	void *rw_ctx;
 	struct rawcd_cdtext_packs packs; /* the lead-in CD-TEXT of the image */
 };
 
-/* RAWCD_E_STATE with an entry when the creator is read-only, else RAWCD_OK. */
+/* RAWCD_E_STATE with an entry when the creator is read-only (CreateResultImage ran) or its disc was
+ * loaded from a file (its description is the file's), else RAWCD_OK. */
 int rcd_creator_writable(rawcd_creator *c, const char *what);
+
+/* RAWCD_E_STATE with an entry when CreateResultImage ran, else RAWCD_OK (loaded or not). */
+int rcd_creator_not_frozen(rawcd_creator *c, const char *what);
 
 /* Number, pregaps, session and layout of the model after a change; RAWCD_OK or an error entry. */
 int rcd_creator_layout(rawcd_creator *c);

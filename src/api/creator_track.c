@@ -24,15 +24,18 @@ int rawcd_creator_track_info(rawcd_creator *c, unsigned pos, struct rawcd_track_
 	const struct rawcd_track *t = rcd_creator_track(c, pos, out ? "TrackInfo" : NULL);
 	if (!t || !out)
 		return RAWCD_E_ARG;
+	if (!c->disc->laid_out) /* a loaded sheet whose files were not measured */
+		return rcd_error(c->diag, RAWCD_E_STATE, c->disc->sheet_path, 0, "TrackInfo: the disc is not laid "
+				 "out (its files were not read): load it with rawcd_creator_load()");
 	struct rawcd_track_info in = {.starting_lba = t->start_lba, .sector_count = (uint32_t)(t->end_lba - t->start_lba),
 				      .track_number = t->number, .sector_type = t->mode,
 				      .audio_has_preemphasis = (t->flags & RAWCD_FLAG_PRE) != 0};
 	memcpy(in.isrc, t->isrc, sizeof(t->isrc));
 	in.digital_audio_copy_setting = t->flags & RAWCD_FLAG_SCMS ? RAWCD_COPY_SCMS
 		: t->flags & RAWCD_FLAG_DCP ? RAWCD_COPY_PERMITTED : RAWCD_COPY_PROHIBITED;
-	const struct rawcd_index *one = &t->indexes[first_index(t)];
-	for (size_t i = first_index(t); i < t->index_count; i++)
-		in.track_indexes[in.index_count++] = t->indexes[i].offset - one->offset;
+	/* from the laid-out LBAs: a loaded track's indexes may lie in more than one file */
+	for (size_t i = first_index(t); i < t->index_count && in.index_count < RAWCD_MAX_INDEX; i++)
+		in.track_indexes[in.index_count++] = (uint32_t)(t->indexes[i].lba - t->start_lba);
 	*out = in;
 	return RAWCD_OK;
 }

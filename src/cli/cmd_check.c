@@ -22,15 +22,18 @@ static bool all_files_exist(const struct rawcd_disc *d)
 	return true;
 }
 
-static void print_json(const char *sheet, int rc, const struct rawcd_disc *d, bool files_checked,
+/* The report reads the disc through the creator (creator.h): NumberOfExistingTracks, and StartOfLeadout
+ * once the disc is laid out (negative before). */
+static void print_json(const char *sheet, int rc, const rawcd_creator *cr, bool files_checked,
 		       const rawcd_diag *diag)
 {
 	json_object *o = cli_json_report();
+	int32_t leadout = rawcd_creator_start_of_leadout(cr);
 	json_object_object_add(o, "sheet", json_object_new_string(sheet));
 	json_object_object_add(o, "valid", json_object_new_boolean(rc == RAWCD_OK));
 	json_object_object_add(o, "files_checked", json_object_new_boolean(files_checked));
-	json_object_object_add(o, "tracks", json_object_new_int(d ? (int)d->track_count : 0));
-	json_object_object_add(o, "leadout_lba", d && d->laid_out ? json_object_new_int(rawcd_disc_leadout_lba(d)) : NULL);
+	json_object_object_add(o, "tracks", json_object_new_int((int)rawcd_creator_track_count(cr)));
+	json_object_object_add(o, "leadout_lba", leadout >= 0 ? json_object_new_int(leadout) : NULL);
 	json_object *list = json_object_new_array();
 	for (size_t i = 0; i < rawcd_diag_count(diag); i++) {
 		const struct rawcd_diag_entry *e = rawcd_diag_get(diag, i);
@@ -84,18 +87,21 @@ int cmd_check(int argc, char **argv)
 		rc = rawcd_disc_layout(disc, NULL, diag);
 	if (files && rc == RAWCD_OK)
 		rc = rawcd_cdtext_file_check(disc, diag);
+	rawcd_creator *cr = NULL;
+	if (disc && rawcd_creator_new_from_disc(&cr, disc, diag) != RAWCD_OK && rc == RAWCD_OK)
+		rc = RAWCD_E_NOMEM; /* the disc is freed */
 	if (json) {
-		print_json(sheet, rc, disc, files, diag);
+		print_json(sheet, rc, cr, files, diag);
 	} else {
 		cli_print_diag(diag);
 		if (rc == RAWCD_OK && files)
-			printf("%s: valid, %zu tracks, lead-out at LBA %d\n", sheet, disc->track_count,
-			       rawcd_disc_leadout_lba(disc));
+			printf("%s: valid, %u tracks, lead-out at LBA %d\n", sheet, rawcd_creator_track_count(cr),
+			       rawcd_creator_start_of_leadout(cr));
 		else if (rc == RAWCD_OK)
-			printf("%s: sheet valid, %zu tracks; its files were not all found, so they were not "
-			       "checked\n", sheet, disc->track_count);
+			printf("%s: sheet valid, %u tracks; its files were not all found, so they were not "
+			       "checked\n", sheet, rawcd_creator_track_count(cr));
 	}
-	rawcd_disc_free(disc);
+	rawcd_creator_free(cr);
 	rawcd_diag_free(diag);
 	return rawcd_error_exit_status(rc);
 }

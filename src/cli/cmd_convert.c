@@ -203,11 +203,15 @@ int cmd_convert(int argc, char **argv)
 	cli_catch_stop_signals();
 	signal(SIGXFSZ, SIG_IGN); /* past RLIMIT_FSIZE write() fails with EFBIG, reported, instead of a kill */
 	rawcd_diag *diag = rawcd_diag_new();
-	struct rawcd_disc *disc = NULL;
+	rawcd_creator *creator = NULL;
 	struct progress prog = {.start = cli_now(), .tty = !a.quiet && isatty(STDERR_FILENO) && !cli_json_progress(),
 				.format = a.image.format};
-	rc = rawcd_input_load(&disc, a.input, &a.layout, diag);
+	rc = rawcd_creator_load(&creator, a.input, &a.layout, diag);
+	const struct rawcd_disc *disc = rawcd_creator_disc(creator);
 	if (rc == RAWCD_OK) {
+		/* the raw formats are the creator's result image (creator.h): rawcd_image_write() makes the
+		 * records with its record path, and adds the two-thread pipeline, the temporary files renamed
+		 * into place, cancelling and progress */
 		struct rawcd_image_options opts = a.image;
 		opts.force = a.force;
 		opts.progress = show_progress;
@@ -223,7 +227,7 @@ int cmd_convert(int argc, char **argv)
 		print_summary(&a, disc, cli_now() - prog.start);
 	if (cli_json_final())
 		cli_json_convert(a.output, &a.image, rc == RAWCD_OK ? disc : NULL, rawcd_error_exit_status(rc));
-	rawcd_disc_free(disc);
+	rawcd_creator_free(creator);
 	rawcd_diag_free(diag);
 	return rawcd_error_exit_status(rc);
 }

@@ -247,6 +247,60 @@ static int toc_from_device(const struct toc_args *a)
 	return status;
 }
 
+/* Format 2 as bytes: the creator's ExpectedTableOfContents (format 2 is always MSF). */
+static int print_expected_toc(rawcd_creator *creator, const struct toc_args *a)
+{
+	uint8_t buf[RAWCD_CREATOR_TOC_MAX];
+	size_t len;
+	int rc = rawcd_creator_expected_toc(creator, buf, sizeof(buf), &len);
+	if (rc) {
+		fprintf(stderr, "rawcd: %s: cannot encode TOC format 2: %s\n", a->input, rawcd_strerror(rc));
+		return rawcd_error_exit_status(rc);
+	}
+	if (a->output == OUT_BINARY) {
+		if (isatty(STDOUT_FILENO))
+			return cli_usage_error("--format binary writes bytes: redirect the output to a file");
+		return fwrite(buf, 1, len, stdout) == len ? 0 : EXIT_IO;
+	}
+	for (size_t i = 0; i < len; i++)
+		printf("%02x%s", buf[i], (i % 16 == 15 || i + 1 == len) ? "\n" : " ");
+	return 0;
+}
+
+static int toc_cdtext_of_disc(const struct rawcd_disc *disc, const struct toc_args *a)
+{
+	struct rawcd_cdtext_packs packs = {0};
+	rawcd_diag *diag = rawcd_diag_new();
+	int rc = rawcd_cdtext_for_disc(&packs, disc, diag);
+	cli_print_diag(diag);
+	rawcd_diag_free(diag);
+	int status = rc ? rawcd_error_exit_status(rc) : print_cdtext(&packs, a);
+	rawcd_cdtext_packs_finish(&packs);
+	return status;
+}
+
+/* The expected TOC of a file's disc, through the creator (creator.h): ExpectedTableOfContents for the
+ * format 2 bytes; for the rest the TOC of the creator's disc, whose lead-out is its StartOfLeadout. */
+static int toc_of_disc(rawcd_creator *creator, const struct toc_args *a)
+{
+	const struct rawcd_disc *disc = rawcd_creator_disc(creator);
+	if (a->toc_format == 5)
+		return toc_cdtext_of_disc(disc, a);
+	if (a->toc_format == 2 && (a->output == OUT_HEX || a->output == OUT_BINARY))
+		return print_expected_toc(creator, a);
+	int status = EXIT_IO;
+	struct rawcd_toc *toc = malloc(sizeof(*toc));
+	if (toc && rawcd_toc_from_disc(toc, disc) == RAWCD_OK) {
+		if (toc->leadout_lba != rawcd_creator_start_of_leadout(creator))
+			fprintf(stderr, "rawcd: %s: internal error: the TOC's lead-out is not StartOfLeadout\n",
+				a->input);
+		else
+			status = print_toc(toc, disc, a);
+	}
+	free(toc);
+	return status;
+}
+
 int cmd_toc(int argc, char **argv)
 {
 	struct toc_args a = {.layout = RAWCD_LAYOUT_OPTIONS_INIT};
@@ -258,30 +312,13 @@ int cmd_toc(int argc, char **argv)
 	if (is_device(a.input))
 		return toc_from_device(&a);
 	rawcd_diag *diag = rawcd_diag_new();
-	struct rawcd_disc *disc = NULL;
-	rc = rawcd_input_load(&disc, a.input, &a.layout, diag);
+	rawcd_creator *creator = NULL;
+	rc = rawcd_creator_load(&creator, a.input, &a.layout, diag);
 	if (rc == RAWCD_OK && a.toc_format != 5)
-		rc = rawcd_cdtext_file_check(disc, diag); /* formats 0-2 need no CD-TEXT: a warning */
+		rc = rawcd_cdtext_file_check(rawcd_creator_disc(creator), diag); /* formats 0-2 need no CD-TEXT: a warning */
 	cli_print_diag(diag);
+	int status = rc ? rawcd_error_exit_status(rc) : toc_of_disc(creator, &a);
+	rawcd_creator_free(creator);
 	rawcd_diag_free(diag);
-	if (rc)
-		return rawcd_error_exit_status(rc);
-	int status = EXIT_IO;
-	if (a.toc_format == 5) {
-		struct rawcd_cdtext_packs packs = {0};
-		diag = rawcd_diag_new();
-		rc = rawcd_cdtext_for_disc(&packs, disc, diag);
-		cli_print_diag(diag);
-		rawcd_diag_free(diag);
-		status = rc ? rawcd_error_exit_status(rc) : print_cdtext(&packs, &a);
-		rawcd_cdtext_packs_finish(&packs);
-		rawcd_disc_free(disc);
-		return status;
-	}
-	struct rawcd_toc *toc = malloc(sizeof(*toc));
-	if (toc && rawcd_toc_from_disc(toc, disc) == RAWCD_OK)
-		status = print_toc(toc, disc, &a);
-	free(toc);
-	rawcd_disc_free(disc);
 	return status;
 }

@@ -12,6 +12,7 @@
 #include "image/pipeline.h"
 #include "image/sinks.h"
 #include "image/split.h"
+#include "image/stream_ext.h"
 #include "rawcd/cdtext.h"
 #include "rawcd/error.h"
 #include "rawcd/image.h"
@@ -220,20 +221,27 @@ static int write_text(struct job *j)
 	return rc;
 }
 
+void rcd_image_stream_options(struct rawcd_stream_options *so, const struct rawcd_image_options *io)
+{
+	bool subcode = io->format != RAWCD_IMAGE_BIN && io->format != RAWCD_IMAGE_TOC;
+	*so = (struct rawcd_stream_options)RAWCD_STREAM_OPTIONS_INIT;
+	so->first_lba = -(int32_t)io->leadin_sectors;
+	so->leadout_sectors = io->leadout_sectors;
+	so->subcode = subcode;
+	/* Raw images run on through the lead-out and lead-in between sessions; BIN and CloneCD leave them out. */
+	so->session_gaps = subcode && io->format != RAWCD_IMAGE_CLONECD;
+	so->regenerate_subcode = io->regenerate_subcode;
+	so->scramble = io->scrambled;
+	if (io->scrambled)
+		so->first_lba = -RAWCD_MSF_LBA_OFFSET; /* track 1's pregap; the lead-in before it is a hole */
+}
+
 static int stream_all(struct job *j)
 {
 	bool subcode = j->opts->format != RAWCD_IMAGE_BIN && j->opts->format != RAWCD_IMAGE_TOC;
-	struct rawcd_stream_options so = RAWCD_STREAM_OPTIONS_INIT;
-	so.first_lba = -(int32_t)j->opts->leadin_sectors;
-	so.leadout_sectors = j->opts->leadout_sectors;
-	so.subcode = subcode;
+	struct rawcd_stream_options so;
+	rcd_image_stream_options(&so, j->opts);
 	so.cdtext = &j->cdtext;
-	/* Raw images run on through the lead-out and lead-in between sessions; BIN and CloneCD leave them out. */
-	so.session_gaps = subcode && j->opts->format != RAWCD_IMAGE_CLONECD;
-	so.regenerate_subcode = j->opts->regenerate_subcode;
-	so.scramble = j->opts->scrambled;
-	if (j->opts->scrambled)
-		so.first_lba = -RAWCD_MSF_LBA_OFFSET; /* track 1's pregap; the lead-in before it is a hole */
 	rawcd_stream *stream = NULL;
 	int rc = rawcd_stream_new(&stream, j->disc, &so, j->diag);
 	struct rcd_sink_state state = {0};

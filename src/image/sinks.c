@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "image/stream_ext.h"
 #include "rawcd/error.h"
 
 size_t rcd_sink_record_size(enum rawcd_image_format format)
@@ -47,18 +48,8 @@ static int write_clonecd(void *ctx, const uint8_t *main, const struct rawcd_subc
 static int write_raw(void *ctx, const uint8_t *main, const struct rawcd_subchannels *sub, size_t n, rawcd_diag *diag)
 {
 	struct rcd_sink_state *st = ctx;
-	size_t rec = rcd_sink_record_size(st->format);
-	for (size_t i = 0; i < n; i++) {
-		uint8_t *r = st->buf + i * rec;
-		memcpy(r, main + i * RAWCD_SECTOR_SIZE, RAWCD_SECTOR_SIZE);
-		if (st->format == RAWCD_IMAGE_RAW96)
-			rawcd_subcode_raw96(&sub[i], r + RAWCD_SECTOR_SIZE);
-		else if (st->format == RAWCD_IMAGE_PACKED96)
-			rawcd_subcode_packed96(&sub[i], r + RAWCD_SECTOR_SIZE);
-		else
-			rawcd_subcode_pq16(&sub[i], r + RAWCD_SECTOR_SIZE);
-	}
-	return rcd_outfile_write(st->main, st->buf, n * rec, diag);
+	rcd_records_lay_out(st->format, main, sub, n, st->buf); /* the creator's result image's records too */
+	return rcd_outfile_write(st->main, st->buf, n * rcd_sink_record_size(st->format), diag);
 }
 
 int rcd_sink_init(struct rcd_sink_state *st, struct rcd_sink *sink, enum rawcd_image_format format,

@@ -4,6 +4,7 @@
 #ifndef RCD_STREAM_EXT_H
 #define RCD_STREAM_EXT_H
 
+#include "rawcd/image.h"
 #include "rawcd/stream.h"
 
 /* Attach @p ext to @p s; rawcd_stream_free() calls @p ext_free(ext). Replaces nothing: call once. */
@@ -21,5 +22,22 @@ bool rcd_stream_started(const rawcd_stream *s);
  * rawcd_stream_read_records() gives. Needs a record format set first. RAWCD_E_ARG, RAWCD_E_NOMEM.
  */
 int rcd_stream_set_rw_source(rawcd_stream *s, rawcd_read_fn read, void *ctx, int32_t first_lba, int32_t end_lba);
+
+/*
+ * The one record path of the raw formats: @p n records of @p format (RAW96, PACKED96: 2448 bytes; PQ16:
+ * 2368) into @p out, each the 2352 main bytes then the subcode laid out by rawcd_subcode_raw96(),
+ * rawcd_subcode_packed96() or rawcd_subcode_pq16(). rawcd_image_write()'s raw sink and
+ * rawcd_stream_read_records() (the creator's result image) both call it.
+ */
+void rcd_records_lay_out(enum rawcd_image_format format, const uint8_t *main, const struct rawcd_subchannels *sub,
+			 size_t n, uint8_t *out);
+
+/*
+ * The sector stream options of an image of @p io's format, lead-in, lead-out, regeneration and
+ * scrambling, as rawcd_image_write() streams it and the creator's result image (with RAW96, PACKED96 or
+ * PQ16, a 22,650-sector lead-in and a 6,750-sector lead-out) does. The CD-TEXT (so->cdtext) is the
+ * caller's to set.
+ */
+void rcd_image_stream_options(struct rawcd_stream_options *so, const struct rawcd_image_options *io);
 
 #endif

@@ -123,15 +123,20 @@ static int take_rw(struct records *r, int32_t lba, size_t n, rawcd_diag *diag)
 	return RAWCD_OK;
 }
 
-static void lay_out(const struct records *r, const uint8_t *main, const struct rawcd_subchannels *sub, uint8_t *rec)
+void rcd_records_lay_out(enum rawcd_image_format format, const uint8_t *main, const struct rawcd_subchannels *sub,
+			 size_t n, uint8_t *out)
 {
-	memcpy(rec, main, RAWCD_SECTOR_SIZE);
-	if (r->format == RAWCD_IMAGE_RAW96)
-		rawcd_subcode_raw96(sub, rec + RAWCD_SECTOR_SIZE);
-	else if (r->format == RAWCD_IMAGE_PACKED96)
-		rawcd_subcode_packed96(sub, rec + RAWCD_SECTOR_SIZE);
-	else
-		rawcd_subcode_pq16(sub, rec + RAWCD_SECTOR_SIZE);
+	size_t size = format_size(format);
+	for (size_t i = 0; i < n; i++) {
+		uint8_t *rec = out + i * size;
+		memcpy(rec, main + i * RAWCD_SECTOR_SIZE, RAWCD_SECTOR_SIZE);
+		if (format == RAWCD_IMAGE_RAW96)
+			rawcd_subcode_raw96(&sub[i], rec + RAWCD_SECTOR_SIZE);
+		else if (format == RAWCD_IMAGE_PACKED96)
+			rawcd_subcode_packed96(&sub[i], rec + RAWCD_SECTOR_SIZE);
+		else
+			rawcd_subcode_pq16(&sub[i], rec + RAWCD_SECTOR_SIZE);
+	}
 }
 
 int rawcd_stream_read_records(rawcd_stream *s, uint8_t *buf, size_t max_records, size_t *out_count,
@@ -148,8 +153,7 @@ int rawcd_stream_read_records(rawcd_stream *s, uint8_t *buf, size_t max_records,
 		return rc;
 	if (r->rw_read && (rc = take_rw(r, lba, n, rcd_stream_diag(s))) != RAWCD_OK)
 		return rc;
-	for (size_t i = 0; i < n; i++)
-		lay_out(r, r->main + i * RAWCD_SECTOR_SIZE, &r->sub[i], buf + i * r->size);
+	rcd_records_lay_out(r->format, r->main, r->sub, n, buf);
 	*out_count = n;
 	if (out_lba)
 		*out_lba = lba;
