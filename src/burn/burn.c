@@ -103,6 +103,8 @@ static int run(struct rcd_burn *b)
 	int rc = rcd_burn_preflight(b);
 	rawcd_stream *st = NULL;
 	if (rc == RAWCD_OK)
+		rc = rcd_burn_image_open(b);
+	if (rc == RAWCD_OK)
 		rc = open_stream(b, &st); /* input files opened before the drive is changed */
 	if (rc == RAWCD_OK)
 		rc = rcd_burn_select_mode(b);
@@ -111,6 +113,8 @@ static int run(struct rcd_burn *b)
 		st = NULL;
 		rc = open_stream(b, &st);
 	}
+	if (rc == RAWCD_OK)
+		rc = rcd_burn_recorded_losses(b);
 	if (rc == RAWCD_OK)
 		rc = rcd_burn_set_speed(b);
 	if (rc == RAWCD_OK && b->r.mode == RAWCD_WRITE_SAO)
@@ -122,6 +126,7 @@ static int run(struct rcd_burn *b)
 		rc = rcd_burn_write_all(b, st);
 	}
 	rawcd_stream_free(st);
+	rcd_burn_image_close(b);
 	if (rc == RAWCD_OK) {
 		rc = rcd_burn_finish(b);
 		if (rc)

@@ -104,6 +104,8 @@ static int fill(struct rcd_burn *b, rawcd_stream *st, struct batch *w, const str
 		int rc = b->records ? rawcd_stream_read_records(st, w->blocks + have * run->size, want - have, &n, &lba)
 			: b->stream_subcode ? rawcd_stream_read_subcode(st, main, w->sub + have, want - have, &n, &lba)
 			: rawcd_stream_read(st, main, want - have, &n, &lba);
+		if (rc == RAWCD_OK && !b->records)
+			rc = rcd_burn_image_main(b, lba, n, main);
 		if (rc)
 			return rc;
 		if (n == 0)
