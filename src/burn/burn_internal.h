@@ -210,6 +210,19 @@ int rcd_burn_image_main(struct rcd_burn *b, int32_t lba, size_t n, uint8_t *main
  * regenerate (SAO) or whose R-W is dropped (first 10 LBAs, then a count). RAWCD_E_NOMEM only. */
 int rcd_burn_recorded_losses(struct rcd_burn *b);
 
+/* ---- sessions (burn_session.c) ---- */
+
+/* Page 05h's Multi-session field for session @p i (0-based): 11b (another may follow) for all but the
+ * last, and for the last with --multi; else 00b. */
+uint8_t rcd_burn_multisession(const struct rcd_burn *b, size_t i);
+
+/* The WRITE phase session by session: each one from its lead-in start to the end of its lead-out, the
+ * drive flushed and its disc checked appendable (READ DISC INFORMATION: status 01b and the next lead-in
+ * where the layout has it) and page 05h sent again before the next. The last session's flush is the
+ * caller's (rcd_burn_finish()). A single session without --multi is rcd_burn_write_all(). SAO with
+ * several sessions or --multi: RAWCD_E_UNSUPPORTED before the first WRITE. */
+int rcd_burn_write_sessions(struct rcd_burn *b, rawcd_stream *st);
+
 /* START STOP UNIT with LoEj (eject). A failure is a warning (the burn is done by then): RAWCD_E_IO. */
 int rcd_eject(struct rcd_drive *d);
 

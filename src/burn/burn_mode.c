@@ -198,7 +198,7 @@ int rcd_burn_select_mode(struct rcd_burn *b)
 			.data_block_type = v->block_type,
 			.test_write = b->r.test_write,
 			.bufe = b->r.bufe,
-			.multisession = 0,
+			.multisession = rcd_burn_multisession(b, 0),
 			.track_mode = 0,
 			.session_format = b->disc->sessions[0].disc_type,
 		};

@@ -177,7 +177,7 @@ int rcd_burn_write_all(struct rcd_burn *b, rawcd_stream *st)
 	struct batch w = {0};
 	int rc = batch_init(&w, b);
 	int32_t next = b->r.first_lba;
-	while (rc == RAWCD_OK) {
+	while (rc == RAWCD_OK && b->r.written < b->r.total) { /* a session of several ends before the stream */
 		size_t count = 0;
 		const struct rcd_run *run = run_at(b, next);
 		rc = fill(b, st, &w, run, next, blocks_per_write(&w, run, next), &count);
