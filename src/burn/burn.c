@@ -70,6 +70,9 @@ static int check_disc(struct rcd_burn *b)
 {
 	if (b->o.write_mode > RAWCD_WRITE_SAO)
 		return RAWCD_E_ARG;
+	if (b->o.write_mode == RAWCD_WRITE_SAO && rcd_burn_multisession(b, 0))
+		return rcd_error(b->d.diag, RAWCD_E_UNSUPPORTED, b->disc->sheet_path, 0, "%s in SAO is not supported "
+				 "yet: burn it in raw96r or raw16", b->disc->session_count > 1 ? "a multisession disc" : "--multi");
 	return rawcd_cdtext_for_disc(&b->cdtext, b->disc, b->d.diag);
 }
 

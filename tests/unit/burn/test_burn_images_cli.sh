@@ -74,6 +74,24 @@ expect "a cut .sub" 2 "50 frames missing" "$rawcd" burn c.ccd --device $dev
 grep -qF -- "c.sub" err && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: c.sub is named" >&2; }
 expect "a cut .sub with --regenerate-subcode" 0 "burned c.ccd" "$rawcd" burn c.ccd --device $dev --regenerate-subcode
 
+# Multisession: an enhanced CD (audio session, data session) burns session by session; --multi; SAO cannot.
+cat >e.cue <<'CUE'
+REM SESSION 01
+FILE "a.pcm" BINARY
+  TRACK 01 AUDIO
+    INDEX 01 00:00:00
+REM SESSION 02
+FILE "data.bin" BINARY
+  TRACK 02 MODE1/2048
+    INDEX 01 00:00:00
+CUE
+expect "an enhanced CD burns as two sessions" 0 "session 1 of 2 written" "$rawcd" burn e.cue --device $dev
+expect "an enhanced CD, simulated" 0 "session 1 of 2 written" "$rawcd" burn e.cue --device $dev --simulate
+expect "--multi on one session" 0 "burned m.cue" "$rawcd" burn m.cue --device $dev --multi
+expect "two sessions in SAO are refused" 2 "a multisession disc in SAO is not supported yet" \
+	"$rawcd" burn e.cue --device $dev --write-mode sao
+grep -q -- "--multi" <("$rawcd" burn --help) && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: --help names --multi" >&2; }
+
 echo "burn images CLI:"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
