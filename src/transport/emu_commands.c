@@ -242,7 +242,7 @@ static void burned_toc(struct rcd_emu *e, const struct rcd_emu_cmd *c, int forma
 {
 	bool msf = c->cdb[1] & 0x02;
 	int rc;
-	if (e->st.disc_status == 2 && format == 5) {
+	if ((e->st.disc_status == 2 || rcd_emu_has_sessions(e)) && format == 5) {
 		struct rawcd_cdtext_packs p = {e->packs, e->st.cdtext_packs};
 		rc = rawcd_cdtext_encode_response(&p, d, TOC_RESPONSE_MAX, n);
 	} else if ((e->st.disc_status == 2 || rcd_emu_has_sessions(e)) && e->toc_valid) {
