@@ -126,12 +126,20 @@ void rcd_burn_image_close(struct rcd_burn *b)
 }
 
 /* The stream scrambles a sector of a non-audio track; the lead-in is the first track's, the lead-out the
- * last one's (src/image/stream.c). */
+ * last one's; between sessions the lead-out is its session's last track's, the next lead-in the next
+ * session's first track's (src/image/stream.c, session_gaps). */
 static bool scrambled_at(const struct rawcd_disc *d, int32_t lba)
 {
 	size_t t = 0;
 	while (t + 1 < d->track_count && lba >= d->tracks[t + 1].pregap_lba)
 		t++;
+	for (size_t s = 0; s + 1 < d->session_count; s++) {
+		const struct rawcd_session *ses = &d->sessions[s];
+		int32_t next_leadin = ses->leadout_lba +
+				      (int32_t)(ses->leadout_length ? ses->leadout_length : RAWCD_BURN_LEADOUT_SECTORS);
+		if (t + 1 == ses->first_track + ses->track_count && lba >= next_leadin)
+			t = d->sessions[s + 1].first_track;
+	}
 	return !rawcd_track_mode_is_audio(d->tracks[t].mode);
 }
 

@@ -185,3 +185,43 @@ Test(burn_sessions, a_session_that_does_not_fit_is_refused_with_nothing_written)
 	rawcd_transport_close(t);
 	rawcd_disc_free(d);
 }
+
+/* The enhanced CD as a raw96 image with its lead-in and lead-out (running on through the lead-out and
+ * lead-in between the sessions): it burns session by session to the sheet's blocks. */
+Test(burn_sessions, a_multisession_raw_image_burns_to_the_sheets_blocks)
+{
+	struct rawcd_disc *sheet = enhanced_cd();
+	struct rawcd_image_options io = RAWCD_IMAGE_OPTIONS_INIT;
+	io.format = RAWCD_IMAGE_RAW96;
+	io.leadin_sectors = 11625;
+	io.leadout_sectors = 6750;
+	rawcd_diag *diag = rawcd_diag_new();
+	cr_assert_eq(rawcd_image_write(sheet, bf_path("e.raw"), &io, diag), RAWCD_OK, "%s", bf_diag_text(diag));
+	rawcd_diag_free(diag);
+	struct rawcd_disc *d = NULL;
+	diag = rawcd_diag_new();
+	cr_assert_eq(rawcd_input_load(&d, bf_path("e.raw"), NULL, diag), RAWCD_OK, "%s", bf_diag_text(diag));
+	cr_assert_eq(d->session_count, 2);
+	rawcd_diag_free(diag);
+	size_t sizes[2];
+	uint8_t *got[2];
+	const struct rawcd_disc *discs[2] = {sheet, d};
+	for (size_t k = 0; k < 2; k++) {
+		struct rawcd_emu_config cfg = RAWCD_EMU_CONFIG_INIT;
+		cfg.sink_path = bf_path(k ? "image.bin" : "sheet.bin");
+		rawcd_transport *t = bf_open(&cfg);
+		struct rawcd_burn_result r;
+		cr_assert_eq(bf_burn(t, discs[k], NULL, &r, &diag), RAWCD_OK, "%s", bf_diag_text(diag));
+		cr_assert_eq(bf_state(t).sessions, 2);
+		rawcd_diag_free(diag);
+		rawcd_transport_close(t);
+		got[k] = bf_read_file(bf_path(k ? "image.bin" : "sheet.bin"), &sizes[k]);
+	}
+	cr_assert_eq(sizes[1], sizes[0]);
+	for (size_t i = 0; i < sizes[0] / 2448; i++)
+		cr_assert_arr_eq(got[1] + i * 2448, got[0] + i * 2448, 2448, "block %zu (LBA %d)", i, LEADIN_LBA + (int)i);
+	free(got[0]);
+	free(got[1]);
+	rawcd_disc_free(d);
+	rawcd_disc_free(sheet);
+}
