@@ -105,7 +105,9 @@ int rawcd_drive_probe(rawcd_transport *t, struct rawcd_drive_info *out, rawcd_di
  * cd_tao {current, buf, rw_raw, rw_pack, test_write, cd_rw, rw_subcode, data_types} or null,
  * ignores_rt, capabilities {buf, test_write, cd_r_write, cd_rw_write, max_read_speed, max_write_speed,
  * current_write_speed (kB/s), buffer_size (kB), write_speeds[]} or null, disc {status ("blank",
- * "appendable", "complete", "other"), erasable, sessions, first_track, last_track, disc_type} or null,
+ * "appendable", "complete", "other"), erasable, sessions, first_track, last_track, disc_type,
+ * next_session_lba (an appendable disc's next lead-in, READ DISC INFORMATION bytes 17-19: IMAPI
+ * StartOfNextSession; null otherwise)} or null,
  * atip {disc ("CD-R", "CD-RW"), leadin_start ("MM:SS:FF"), leadin_start_lba, last_leadout_start,
  * last_leadout_start_lba} or null, buf, write_modes {raw96r, raw16, raw96p, sao: "accepted", "refused"
  * or "untested"}.
@@ -172,9 +174,12 @@ struct rawcd_burn_options {
 	bool eject;                   /**< eject the disc at the end (START STOP UNIT, LoEj) */
 	bool regenerate_subcode;      /**< raw modes: generate all P–W instead of writing what the image
 	                                   recorded (a CloneCD .sub; rawcd_stream_options.regenerate_subcode) */
+	bool multi;                   /**< raw modes: leave the last session open for another (page 05h
+	                                   Multi-session 11b, MMC-6 §7.5.4: B0 points at the next session);
+	                                   every session but the last is left open anyway */
 };
 #define RAWCD_BURN_OPTIONS_VERSION 1
-#define RAWCD_BURN_OPTIONS_INIT { RAWCD_BURN_OPTIONS_VERSION, false, 0, RAWCD_WRITE_AUTO, false, false, false, false }
+#define RAWCD_BURN_OPTIONS_INIT { RAWCD_BURN_OPTIONS_VERSION, false, 0, RAWCD_WRITE_AUTO, false, false, false, false, false }
 
 #define RAWCD_BURN_LEADOUT_SECTORS 6750 /**< lead-out written after the program area (90 s), raw only */
 #define RAWCD_BURN_MAX_RETRIES 1500     /**< resends of one command that the drive answered "busy"

@@ -264,6 +264,10 @@ struct rawcd_disc {
 	                                  when there are some they are the disc's CD-TEXT (before CDTEXTFILE
 	                                  and the CUE keywords; rawcd_cdtext_for_disc()) */
 	size_t cdtext_pack_count;
+	bool last_session_open;      /**< the disc is to be left appendable (rawcd_burn() with multi sets it
+	                                  on its copy): the last session's lead-in carries B0 too, pointing
+	                                  past its lead-out (6750 sectors, or its leadout_length) and a
+	                                  4500-sector lead-in, and session 1's carries C0 (rawcd_toc_from_disc()) */
 };
 
 /** Options for rawcd_disc_layout(). Initialise with RAWCD_LAYOUT_OPTIONS_INIT. */

@@ -319,6 +319,9 @@ struct rawcd_emu_state {
 	unsigned cue_sheets_refused;/**< of those, answered with CHECK CONDITION */
 	bool cue_sheet;             /**< a cue sheet is held (accepted; no recording ended since) */
 	size_t cue_sheet_length;    /**< bytes of the cue sheet accepted last (0 before one) */
+	unsigned sessions;          /**< sessions closed on the disc (raw recordings that ended with their
+	                                 lead-out; the disc stays appendable, disc_status 1 with sessions > 0,
+	                                 while page 05h's Multi-session field was 11b at the end) */
 };
 
 /** Fill @p out. @return RAWCD_OK; RAWCD_E_ARG (NULL, not an emulated transport). */

@@ -64,7 +64,7 @@ struct rawcd_toc {
  * Compute the TOC of a laid-out disc: tracks (length to the next INDEX 01 in the session, else to the
  * session's lead-out) and, per session in order, A0 (PMIN first track, PSEC disc type), A1 (PMIN last
  * track), A2 (lead-out MSF), one POINT per track (its INDEX 01 MSF), and for a multisession disc (ADR 5)
- * B0 in every session but the last (MIN/SEC/FRAME the next program area = this lead-out + its
+ * B0 in every session but the last (and in the last too when disc->last_session_open) (MIN/SEC/FRAME the next program area = this lead-out + its
  * leadout_length + the next session's leadin_length, 0 read as 6750 and 4500, i.e. lead-out + 11,250 by
  * default; ZERO the number of ADR-5 items in the session, 2 in session 1, else 1; PMIN/PSEC/PFRAME the
  * outermost lead-out RAWCD_DEFAULT_CAPACITY 79:59:74) and C0 in the first (PMIN/PSEC/PFRAME 95:00:00,

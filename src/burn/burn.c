@@ -65,14 +65,14 @@ static int check_args(const rawcd_transport *t, const struct rawcd_disc *disc, c
 	return o && o->version != RAWCD_BURN_OPTIONS_VERSION ? RAWCD_E_ARG : RAWCD_OK;
 }
 
-/* What does not need the drive: the mode asked for, one session, the CD-TEXT. */
+/* What does not need the drive: the mode asked for, the CD-TEXT. */
 static int check_disc(struct rcd_burn *b)
 {
 	if (b->o.write_mode > RAWCD_WRITE_SAO)
 		return RAWCD_E_ARG;
-	if (b->disc->session_count != 1)
-		return rcd_error(b->d.diag, RAWCD_E_UNSUPPORTED, b->disc->sheet_path, 0, "a multisession disc "
-				 "cannot be burned yet (%zu sessions)", b->disc->session_count);
+	if (b->o.write_mode == RAWCD_WRITE_SAO && rcd_burn_multisession(b, 0))
+		return rcd_error(b->d.diag, RAWCD_E_UNSUPPORTED, b->disc->sheet_path, 0, "%s in SAO is not supported "
+				 "yet: burn it in raw96r or raw16", b->disc->session_count > 1 ? "a multisession disc" : "--multi");
 	return rawcd_cdtext_for_disc(&b->cdtext, b->disc, b->d.diag);
 }
 
@@ -87,6 +87,7 @@ static int open_stream(struct rcd_burn *b, rawcd_stream **st)
 	so.regenerate_subcode = sao || b->o.regenerate_subcode; /* SAO: the drive makes P and Q itself */
 	so.first_lba = b->r.first_lba;
 	so.leadout_sectors = sao ? 0 : RAWCD_BURN_LEADOUT_SECTORS;
+	so.session_gaps = !sao; /* a multisession burn writes the lead-outs and lead-ins between sessions */
 	so.subcode = !sao || b->sao_cdtext;
 	so.cdtext = b->cdtext.count && so.subcode ? &b->cdtext : NULL;
 	b->stream_subcode = so.subcode;
@@ -103,6 +104,8 @@ static int run(struct rcd_burn *b)
 	int rc = rcd_burn_preflight(b);
 	rawcd_stream *st = NULL;
 	if (rc == RAWCD_OK)
+		rc = rcd_burn_image_open(b);
+	if (rc == RAWCD_OK)
 		rc = open_stream(b, &st); /* input files opened before the drive is changed */
 	if (rc == RAWCD_OK)
 		rc = rcd_burn_select_mode(b);
@@ -112,6 +115,8 @@ static int run(struct rcd_burn *b)
 		rc = open_stream(b, &st);
 	}
 	if (rc == RAWCD_OK)
+		rc = rcd_burn_recorded_losses(b);
+	if (rc == RAWCD_OK)
 		rc = rcd_burn_set_speed(b);
 	if (rc == RAWCD_OK && b->r.mode == RAWCD_WRITE_SAO)
 		rc = rcd_burn_send_cue_sheet(b);
@@ -119,9 +124,10 @@ static int run(struct rcd_burn *b)
 		rc = RAWCD_E_CANCELED;
 	if (rc == RAWCD_OK) {
 		rcd_burn_report(b, RAWCD_BURN_PREPARING, b->r.first_lba);
-		rc = rcd_burn_write_all(b, st);
+		rc = rcd_burn_write_sessions(b, st);
 	}
 	rawcd_stream_free(st);
+	rcd_burn_image_close(b);
 	if (rc == RAWCD_OK) {
 		rc = rcd_burn_finish(b);
 		if (rc)
@@ -167,6 +173,12 @@ int rawcd_burn(rawcd_transport *t, const struct rawcd_disc *disc, const struct r
 	rcd_drive_init(&d, t, diag);
 	*b = (struct rcd_burn){.d = d, .disc = disc, .o = opts ? *opts : defaults, .progress = progress,
 			       .progress_user = progress_user, .cancel = cancel, .buffer_fill = -1};
+	struct rawcd_disc open_copy; /* --multi: the same disc, its last session's lead-in with B0 (disc.h) */
+	if (b->o.multi) {
+		open_copy = *disc;
+		open_copy.last_session_open = true;
+		b->disc = &open_copy;
+	}
 	rc = check_disc(b);
 	if (rc == RAWCD_OK)
 		rc = run(b);

@@ -132,6 +132,7 @@ struct rcd_burn {
 	bool records;                     /* the stream is a raw image: its records are the blocks */
 	int32_t image_first_lba;          /* records: the LBA of the image's first record */
 	const atomic_bool *cancel_flag;   /* polled with @c cancel (rawcd_writer_cancel_write()); NULL: none */
+	struct rcd_burn_image *image;     /* a raw image whose records' main channel is sent (burn_image.c) */
 };
 
 /* Preflight less the capacity: a read-write MMC recorder with a blank CD-R/RW and a valid ATIP in
@@ -192,6 +193,35 @@ void rcd_burn_abandon(struct rcd_burn *b, int rc);
  * then the flush, or rcd_burn_abandon(). Precondition: preflight and MODE SELECT done.
  */
 int rcd_burn_write_records(struct rcd_burn *b, rawcd_stream *image);
+
+/* ---- images with recorded subcode (burn_image.c) ---- */
+
+/* After the preflight: refuse a CloneCD .sub shorter than the disc (RAWCD_E_INPUT) and, unless SAO is
+ * forced, a raw image whose lead-in starts after the ATIP's (RAWCD_E_LAYOUT), both with entries; open a
+ * raw image's file into b->image so that its records' main channel is sent. RAWCD_E_INPUT, RAWCD_E_NOMEM. */
+int rcd_burn_image_open(struct rcd_burn *b);
+void rcd_burn_image_close(struct rcd_burn *b);
+
+/* In raw modes, the main channel of LBAs [lba, lba + n) that the image has records for replaced by the
+ * records' (data sectors scrambled where the stream scrambles). RAWCD_E_IO when a read fails. */
+int rcd_burn_image_main(struct rcd_burn *b, int32_t lba, size_t n, uint8_t *main);
+
+/* Once the mode is chosen: in raw16 and SAO, a warning naming the recorded frames whose Q the drive will
+ * regenerate (SAO) or whose R-W is dropped (first 10 LBAs, then a count). RAWCD_E_NOMEM only. */
+int rcd_burn_recorded_losses(struct rcd_burn *b);
+
+/* ---- sessions (burn_session.c) ---- */
+
+/* Page 05h's Multi-session field for session @p i (0-based): 11b (another may follow) for all but the
+ * last, and for the last with --multi; else 00b. */
+uint8_t rcd_burn_multisession(const struct rcd_burn *b, size_t i);
+
+/* The WRITE phase session by session: each one from its lead-in start to the end of its lead-out, the
+ * drive flushed and its disc checked appendable (READ DISC INFORMATION: status 01b and the next lead-in
+ * where the layout has it) and page 05h sent again before the next. The last session's flush is the
+ * caller's (rcd_burn_finish()). A single session without --multi is rcd_burn_write_all(). SAO with
+ * several sessions or --multi: RAWCD_E_UNSUPPORTED before the first WRITE. */
+int rcd_burn_write_sessions(struct rcd_burn *b, rawcd_stream *st);
 
 /* START STOP UNIT with LoEj (eject). A failure is a warning (the burn is done by then): RAWCD_E_IO. */
 int rcd_eject(struct rcd_drive *d);

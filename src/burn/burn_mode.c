@@ -76,6 +76,8 @@ static bool skip(const struct rcd_burn *b, const struct variant *v, enum outcome
 	else if (v->write_type == RAWCD_MMC_WRITE_SAO && m->max_cue_sheet_length && cue_len > m->max_cue_sheet_length)
 		snprintf(why, WHY_MAX, "the cue sheet is %zu bytes, over the %u that feature 002Eh says the drive "
 			 "takes", cue_len, (unsigned)m->max_cue_sheet_length);
+	else if (v->write_type == RAWCD_MMC_WRITE_SAO && rcd_burn_multisession(b, 0))
+		snprintf(why, WHY_MAX, "rawcd writes several sessions, or --multi, in raw modes only");
 	else if (v->cdtext_leadin && !m->rw)
 		snprintf(why, WHY_MAX, "the drive does not report R-W in feature 002Eh");
 	else
@@ -198,7 +200,7 @@ int rcd_burn_select_mode(struct rcd_burn *b)
 			.data_block_type = v->block_type,
 			.test_write = b->r.test_write,
 			.bufe = b->r.bufe,
-			.multisession = 0,
+			.multisession = rcd_burn_multisession(b, 0),
 			.track_mode = 0,
 			.session_format = b->disc->sessions[0].disc_type,
 		};

@@ -104,6 +104,8 @@ static int fill(struct rcd_burn *b, rawcd_stream *st, struct batch *w, const str
 		int rc = b->records ? rawcd_stream_read_records(st, w->blocks + have * run->size, want - have, &n, &lba)
 			: b->stream_subcode ? rawcd_stream_read_subcode(st, main, w->sub + have, want - have, &n, &lba)
 			: rawcd_stream_read(st, main, want - have, &n, &lba);
+		if (rc == RAWCD_OK && !b->records)
+			rc = rcd_burn_image_main(b, lba, n, main);
 		if (rc)
 			return rc;
 		if (n == 0)
@@ -175,7 +177,7 @@ int rcd_burn_write_all(struct rcd_burn *b, rawcd_stream *st)
 	struct batch w = {0};
 	int rc = batch_init(&w, b);
 	int32_t next = b->r.first_lba;
-	while (rc == RAWCD_OK) {
+	while (rc == RAWCD_OK && b->r.written < b->r.total) { /* a session of several ends before the stream */
 		size_t count = 0;
 		const struct rcd_run *run = run_at(b, next);
 		rc = fill(b, st, &w, run, next, blocks_per_write(&w, run, next), &count);

@@ -133,6 +133,11 @@ static json_object *disc_obj(struct jb *b, const struct rawcd_drive_info *in)
 	put_int(b, o, "first_track", d->first_track);
 	put_int(b, o, "last_track", d->last_track_last_session);
 	put_int(b, o, "disc_type", d->disc_type);
+	/* IMAPI StartOfNextSession of an appendable disc (bytes 17-19), else null */
+	if ((d->disc_status & 3) == 1 && d->leadin_valid)
+		put_int(b, o, "next_session_lba", d->leadin_start_lba);
+	else
+		json_object_object_add(o, "next_session_lba", NULL);
 	return o;
 }
 

@@ -80,8 +80,13 @@ static const struct {
 	 "  --progress=json   progress and diagnostics as one JSON object a line on stderr\n\n"
 	 "Exit status: 0 no findings, 1 findings, 2 bad usage or input, 3 I/O failure.\n"},
 	{"burn",
-	 "Usage: rawcd burn IN.cue --device DEV [--simulate] [--speed X] [--write-mode raw96r|raw16|sao]\n"
-	 "                         [--no-bufe] [--verify] [--eject] [--quiet] [--json] [--progress=json]\n\n"
+	 "Usage: rawcd burn IN --device DEV [--simulate] [--speed X] [--write-mode raw96r|raw16|sao]\n"
+	 "                     [--multi] [--no-bufe] [--verify] [--eject] [--quiet] [--json] [--progress=json]\n\n"
+	 "IN is a CUE sheet, a cdrdao TOC file, a CloneCD .ccd (its .sub's Q and R-W written as recorded\n"
+	 "in raw96r; raw16 and SAO warn which frames they cannot keep) or a raw96/pq16 image (its own\n"
+	 "records sent, lead-in and lead-out included, from the ATIP lead-in start; without a lead-in it\n"
+	 "is generated from the image's Q). A disc of several sessions is burned session by session, each\n"
+	 "with its lead-in and lead-out, the disc left appendable between them.\n\n"
 	 "Burn the disc the sheet describes on a blank CD-R or CD-RW in raw DAO: every block from the\n"
 	 "ATIP lead-in start to the end of a 6750-sector lead-out, with the subcode rawcd generates (the TOC\n"
 	 "in the lead-in, CD-TEXT, MCN, ISRC, indexes), the same bytes `rawcd convert --format raw96` writes,\n"
@@ -95,6 +100,7 @@ static const struct {
 	 "  --write-mode M       raw96r (2448-byte blocks, raw P-W), raw16 (2368, P and Q only: no\n"
 	 "                       CD-TEXT) or sao (cue sheet, 2352-byte blocks); default: the first the\n"
 	 "                       drive accepts of raw96r, raw16, sao (a note says which and why)\n"
+	 "  --multi              leave the last session open for another (raw modes; B0 in its lead-in)\n"
 	 "  --no-bufe            leave buffer underrun protection off\n"
 	 "  --verify             read the TOC, MCN, ISRCs and CD-TEXT back and compare them with the sheet\n"
 	 "  --eject              eject the disc at the end\n"
@@ -109,8 +115,8 @@ static const struct {
 	 "is recorded anywhere), to try a burn without a drive.\n\n"
 	 "SIGINT or SIGTERM stops the writes and flushes the drive; a real burn stopped midway leaves an\n"
 	 "unusable disc.\n"
-	 "Exit status: 0 burned, 1 burned but --verify found differences, 2 bad usage or input (a sheet\n"
-	 "with more than one session), 3 device or I/O failure (not a drive, busy, read-only, no blank disc,\n"
+	 "Exit status: 0 burned, 1 burned but --verify found differences, 2 bad usage or input (a raw\n"
+	 "image whose lead-in is shorter than the medium's, a cut .sub), 3 device or I/O failure (not a drive, busy, read-only, no blank disc,\n"
 	 "no write mode accepted, the cue sheet refused, a write failed), 130 stopped.\n"},
 	{"drive",
 	 "Usage: rawcd drive DEV [--json]\n\n"

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* rawcd burn IN.cue --device DEV: burn a sheet's disc in raw DAO or SAO (DESIGN.md §3, §5). SIGINT and
+/* rawcd burn IN --device DEV: burn the disc of a sheet, TOC file, CloneCD or raw image in raw DAO or SAO,
+ * session by session (DESIGN.md §3, §5). SIGINT and
  * SIGTERM stop the writes: the library flushes the drive's cache and says what became of the disc. */
 #include <getopt.h>
 #include <signal.h>
@@ -85,7 +86,7 @@ static int parse_args(struct burn_args *a, int argc, char **argv)
 		{"eject", no_argument, NULL, 'e'},        {"quiet", no_argument, NULL, 'q'},
 		{"help", no_argument, NULL, 'h'},         {"json", no_argument, NULL, 'j'},
 		{"progress", required_argument, NULL, 'P'}, 
-		{"regenerate-subcode", no_argument, NULL, 'R'}, {0}};
+		{"regenerate-subcode", no_argument, NULL, 'R'}, {"multi", no_argument, NULL, 'M'}, {0}};
 	int c;
 	while ((c = getopt_long(argc, argv, "d:sqh", opts, NULL)) != -1) {
 		switch (c) {
@@ -104,6 +105,7 @@ static int parse_args(struct burn_args *a, int argc, char **argv)
 		case 'v': a->opts.verify = true; break;
 		case 'e': a->opts.eject = true; break;
 		case 'R': a->opts.regenerate_subcode = true; break;
+		case 'M': a->opts.multi = true; break;
 		case 'q': a->quiet = true; break;
 		case 'j': break; /* cli_json_final() */
 		case 'P':
@@ -115,8 +117,8 @@ static int parse_args(struct burn_args *a, int argc, char **argv)
 		}
 	}
 	if (optind + 1 != argc || !a->device)
-		return cli_usage_error("usage: rawcd burn IN.cue --device DEV [--simulate] [--speed X] "
-				       "[--write-mode raw96r|raw16|sao] [--no-bufe] [--verify] [--eject]");
+		return cli_usage_error("usage: rawcd burn IN --device DEV [--simulate] [--speed X] "
+				       "[--write-mode raw96r|raw16|sao] [--multi] [--no-bufe] [--verify] [--eject]");
 	a->input = argv[optind];
 	return 0;
 }

@@ -79,6 +79,10 @@ static void print_disc(const struct rawcd_drive_info *in)
 		printf("Disc:        %s%s, %u session%s\n", status[in->disc_info.disc_status & 3],
 		       in->disc_info.erasable ? ", erasable" : "", in->disc_info.sessions,
 		       in->disc_info.sessions == 1 ? "" : "s");
+	/* IMAPI StartOfNextSession: an appendable disc's next lead-in (READ DISC INFORMATION bytes 17-19) */
+	if (in->has_disc_info && (in->disc_info.disc_status & 3) == 1 && in->disc_info.leadin_valid)
+		printf("Next session: lead-in at %02u:%02u:%02u (LBA %d)\n", in->disc_info.leadin_start.m,
+		       in->disc_info.leadin_start.s, in->disc_info.leadin_start.f, in->disc_info.leadin_start_lba);
 	if (in->has_atip) {
 		const struct rawcd_mmc_atip *a = &in->atip;
 		printf("ATIP:        %s, lead-in %02u:%02u:%02u (LBA %d), last lead-out start %02u:%02u:%02u "

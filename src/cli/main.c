@@ -15,7 +15,7 @@ static const struct {
 	{"check", cmd_check, "validate a CUE sheet alone, then with its files"},
 	{"toc", cmd_toc, "print the expected TOC of a CUE sheet, or read a disc's TOC from a drive"},
 	{"inspect", cmd_inspect, "verify an image's sectors and subcode, hash its tracks"},
-	{"burn", cmd_burn, "burn a CUE sheet's disc in raw DAO (raw96r/raw16) on a CD-R or CD-RW"},
+	{"burn", cmd_burn, "burn a sheet's, TOC file's or image's disc in raw DAO or SAO on a CD-R or CD-RW"},
 	{"drive", cmd_drive, "show what a drive is, can write, and what disc is in it"},
 	{"blank", cmd_blank, "blank a CD-RW (--minimal or --all)"},
 };

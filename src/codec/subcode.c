@@ -242,7 +242,7 @@ static int build_toc(struct rawcd_subcode *sc, int32_t leadin_lba)
 {
 	const struct rawcd_disc *d = sc->disc;
 	struct rawcd_toc *toc = NULL;
-	if (d->session_count > 1) {
+	if (d->session_count > 1 || d->last_session_open) {
 		toc = malloc(sizeof(*toc));
 		if (!toc)
 			return RAWCD_E_NOMEM;

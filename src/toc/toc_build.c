@@ -110,7 +110,7 @@ static void add_session_points(struct rawcd_toc *toc, const struct rawcd_disc *d
 }
 
 /*
- * B0 (every session but the last) and C0 (session 1), Orange Book part II, Q mode 5:
+ * B0 (every session but the last, and the last when disc->last_session_open) and C0 (session 1), Orange Book part II, Q mode 5:
  * B0 MIN/SEC/FRAME = start of the next possible program area (this lead-out, then the next session's
  * lead-in), ZERO = number of mode-5 pointers in this session, PMIN/PSEC/PFRAME = the outermost possible
  * lead-out start; C0 MIN = recording power (0: unknown), PMIN/PSEC/PFRAME = the first lead-in start.
@@ -118,12 +118,12 @@ static void add_session_points(struct rawcd_toc *toc, const struct rawcd_disc *d
 static void add_multisession_points(struct rawcd_toc *toc, const struct rawcd_disc *disc, size_t s)
 {
 	const struct rawcd_session *sess = &disc->sessions[s];
-	const struct rawcd_session *next = &disc->sessions[s + 1];
+	const struct rawcd_session *next = s + 1 < disc->session_count ? &disc->sessions[s + 1] : NULL;
 	const struct rawcd_track *last = &disc->tracks[sess->first_track + sess->track_count - 1];
 	uint8_t ctl = rawcd_track_control(last);
 	int32_t next_area = sess->leadout_lba +
 			    (int32_t)or_default(sess->leadout_length, DEFAULT_LEADOUT_LENGTH) +
-			    (int32_t)or_default(next->leadin_length, DEFAULT_LEADIN_LENGTH);
+			    (int32_t)or_default(next ? next->leadin_length : 0, DEFAULT_LEADIN_LENGTH);
 	struct rawcd_msf msf = rawcd_lba_to_msf(next_area);
 
 	struct rawcd_toc_descriptor *d = push(toc, sess->number, ADR_MODE5, ctl, POINT_NEXT_AREA);
@@ -170,7 +170,7 @@ int rawcd_toc_from_disc(struct rawcd_toc *out, const struct rawcd_disc *disc)
 			tt->isrc[sizeof(tt->isrc) - 1] = '\0';
 		}
 		add_session_points(out, disc, sess);
-		if (s + 1 < disc->session_count)
+		if (s + 1 < disc->session_count || disc->last_session_open)
 			add_multisession_points(out, disc, s);
 	}
 	return RAWCD_OK;

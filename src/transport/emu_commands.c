@@ -98,7 +98,7 @@ struct feature {
 
 static bool writable(const struct rcd_emu *e)
 {
-	return !e->cfg.no_medium && e->st.disc_status == 0;
+	return !e->cfg.no_medium && (e->st.disc_status == 0 || rcd_emu_appendable(e));
 }
 
 /* The drive's features in ascending order (MMC-6 §5.2: profile list, core, removable medium, CD TAO,
@@ -202,6 +202,7 @@ void rcd_emu_read_disc_information(struct rcd_emu *e, const struct rcd_emu_cmd *
 		put_msf(d + 16, e->cfg.atip_leadin);
 		put_msf(d + 20, e->cfg.atip_leadout);
 	}
+	rcd_emu_disc_info_sessions(e, d);
 	rcd_emu_copy_out(c, r, d, sizeof(d), rcd_be16(c->cdb + 7));
 }
 
@@ -241,10 +242,10 @@ static void burned_toc(struct rcd_emu *e, const struct rcd_emu_cmd *c, int forma
 {
 	bool msf = c->cdb[1] & 0x02;
 	int rc;
-	if (e->st.disc_status == 2 && format == 5) {
+	if ((e->st.disc_status == 2 || rcd_emu_has_sessions(e)) && format == 5) {
 		struct rawcd_cdtext_packs p = {e->packs, e->st.cdtext_packs};
 		rc = rawcd_cdtext_encode_response(&p, d, TOC_RESPONSE_MAX, n);
-	} else if (e->st.disc_status == 2 && e->toc_valid) {
+	} else if ((e->st.disc_status == 2 || rcd_emu_has_sessions(e)) && e->toc_valid) {
 		rc = rawcd_toc_encode(e->toc, format, msf, d, TOC_RESPONSE_MAX, n);
 	} else if (e->st.disc_status == 2) {
 		rcd_emu_sense(r, 0x3, 0x57, 0x00); /* unable to recover table of contents */
@@ -286,7 +287,7 @@ void rcd_emu_read_toc(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd
 
 static bool track_of_disc(const struct rcd_emu *e, uint32_t number, const struct rawcd_toc_track **out)
 {
-	if (e->st.disc_status != 2 || !e->toc_valid)
+	if ((e->st.disc_status != 2 && !rcd_emu_has_sessions(e)) || !e->toc_valid)
 		return false;
 	for (size_t i = 0; i < e->toc->track_count; i++)
 		if (e->toc->tracks[i].number == number) {
@@ -316,8 +317,11 @@ void rcd_emu_read_track_information(struct rcd_emu *e, const struct rcd_emu_cmd 
 		rcd_put_be32(d + 12, (uint32_t)(raw ? e->leadin_lba : 0));
 		rcd_put_be32(d + 16, free_blocks);
 		rcd_put_be32(d + 24, free_blocks);
+	} else if (type == 1 && rcd_emu_track_info_next(e, number, d)) {
+		/* the invisible track of an appendable disc (emu_sessions.c) */
 	} else if (type == 1 && track_of_disc(e, number, &t)) {
 		d[2] = (uint8_t)t->number;
+		d[3] = (uint8_t)t->session;
 		d[5] = t->control & 0x0F;
 		d[6] = (t->control & 0x04) ? 0x01 : 0x0F;
 		rcd_put_be32(d + 8, (uint32_t)t->start_lba);
@@ -369,7 +373,8 @@ void rcd_emu_read_subchannel(struct rcd_emu *e, const struct rcd_emu_cmd *c, str
 	d[1] = AUDIO_STATUS_NONE;
 	/* Only a completed disc has a program area to answer from; format 1 (current position) is not
 	 * emulated: there is no playback. */
-	if ((format != 2 && format != 3) || e->st.disc_status != 2 || !subchannel_data(e, format, c->cdb[6], d)) {
+	if ((format != 2 && format != 3) || (e->st.disc_status != 2 && !rcd_emu_has_sessions(e)) ||
+	    !subchannel_data(e, format, c->cdb[6], d)) {
 		rcd_emu_sense(r, 0x5, 0x24, 0x00);
 		return;
 	}

@@ -16,6 +16,7 @@
 
 #include "rawcd/emulated.h"
 #include "rawcd/mmc.h"
+#include "rawcd/subcode.h"
 
 #define RCD_EMU_PAGE05_LEN 52  /* page 05h: code, length 32h, 50 bytes */
 #define RCD_EMU_SENSE_LEN 18   /* fixed-format sense with the sense-key specific bytes */
@@ -28,6 +29,16 @@
 #define RCD_EMU_OP_GET_EVENT_STATUS 0x4A /* GET EVENT STATUS NOTIFICATION (MMC-6 §6.6) */
 #define RCD_EMU_OP_MECHANISM_STATUS 0xBD /* MMC-6 §6.10 */
 
+#define RCD_EMU_MAX_SESSIONS 99
+
+/* A lead-in ADR 5 item (B0, C0) as first seen: Q CONTROL and Q bytes 3-9 (MIN SEC FRAME ZERO PMIN PSEC
+ * PFRAME, BCD except C0's MIN). */
+struct rcd_emu_item5 {
+	bool seen;
+	uint8_t control;
+	uint8_t q[7];
+};
+
 enum rcd_emu_busy { RCD_EMU_IDLE, RCD_EMU_FLUSHING, RCD_EMU_BLANKING };
 
 /* Media event codes of GET EVENT STATUS NOTIFICATION (MMC-6 §6.6, Table 5): NoChg, NewMedia, MediaRemoval. */
@@ -38,6 +49,13 @@ struct rcd_emu_item {
 	bool seen;
 	uint8_t control;
 	uint8_t p[3];
+};
+
+/* A session of an appendable or completed disc: its lead-in's items and the LBAs it was written over. */
+struct rcd_emu_session {
+	struct rcd_emu_item items[RCD_EMU_MAX_ITEMS];
+	struct rcd_emu_item5 b0, c0;
+	int32_t first_lba, end_lba; /* the recording: [first_lba, end_lba) */
 };
 
 /* An MCN (ADR 2) or ISRC (ADR 3) of the program area as first seen: Q CONTROL, the code as characters
@@ -93,6 +111,10 @@ struct rcd_emu {
 	/* the burned disc */
 	struct rawcd_toc *toc;
 	bool toc_valid;
+	/* its sessions (emu_sessions.c) and the ADR 5 items of this recording's lead-in */
+	struct rcd_emu_session *sessions; /* RCD_EMU_MAX_SESSIONS of them */
+	size_t session_count;
+	struct rcd_emu_item5 b0, c0;
 };
 
 /* An ADR 1 entry of an accepted cue sheet, from the first track's INDEX 00 to the lead-out: where it
@@ -188,5 +210,24 @@ void rcd_emu_sao_write(struct rcd_emu *e, const struct rcd_emu_cmd *c, int32_t l
 bool rcd_emu_sao_finish(struct rcd_emu *e);
 /* Forget the cue sheet (a recording ended, BLANK, close). */
 void rcd_emu_drop_cue_sheet(struct rcd_emu *e);
+
+/* emu_sessions.c */
+/* Keep a lead-in's B0 or C0 (ADR 5, TNO 0) of this recording. */
+void rcd_emu_leadin_item5(struct rcd_emu *e, const uint8_t q[RAWCD_Q_SIZE]);
+/* A session was closed and another may follow (disc status 01b, not recording). */
+bool rcd_emu_appendable(const struct rcd_emu *e);
+/* The disc has sessions to report (appendable or complete). */
+bool rcd_emu_has_sessions(const struct rcd_emu *e);
+/* A raw recording ended well: keep it as a session, the disc appendable (page 05h Multi-session 11b) or
+ * complete, and rebuild e->toc over every session. RAWCD_E_FORMAT when the lead-ins make no TOC. */
+int rcd_emu_session_close(struct rcd_emu *e);
+/* BLANK: no sessions. */
+void rcd_emu_sessions_forget(struct rcd_emu *e);
+/* Where the next recording must start: after the last session, else the ATIP lead-in. */
+int32_t rcd_emu_next_leadin(const struct rcd_emu *e);
+/* The multisession fields of a Disc Information Block @p d (status, sessions, next lead-in). */
+void rcd_emu_disc_info_sessions(const struct rcd_emu *e, uint8_t *d);
+/* Track Information of the invisible track of an appendable disc into @p d; false if not appendable. */
+bool rcd_emu_track_info_next(const struct rcd_emu *e, uint32_t number, uint8_t *d);
 
 #endif

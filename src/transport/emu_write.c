@@ -181,7 +181,12 @@ static void analyse_block(struct rcd_emu *e, int32_t lba, const uint8_t *block, 
 	bool adr1 = good && (q[0] & 0x0F) == 1;
 	if (!good)
 		e->st.bad_q_crc++;
-	if (lba < PREGAP_LBA) {
+	/* an appended session's lead-in lies after LBA 0: its frames say TNO 0 */
+	bool later_leadin = e->st.first_lba >= PREGAP_LBA && good && q[1] == 0 &&
+			    ((q[0] & 0x0F) == 1 || (q[0] & 0x0F) == 5);
+	if (good && (q[0] & 0x0F) == 5 && q[1] == 0)
+		rcd_emu_leadin_item5(e, q);
+	if (lba < PREGAP_LBA || later_leadin) {
 		e->st.leadin_blocks++;
 		e->st.leadin_p_frames += p;
 		if (rw && !e->packs_done)
@@ -196,7 +201,7 @@ static void analyse_block(struct rcd_emu *e, int32_t lba, const uint8_t *block, 
 	} else {
 		e->st.program_blocks++;
 	}
-	if (good && lba >= PREGAP_LBA)
+	if (good && lba >= PREGAP_LBA && !later_leadin)
 		program_q(e, q);
 }
 
@@ -260,6 +265,8 @@ void rcd_emu_start_recording(struct rcd_emu *e, bool test)
 	memset(&e->mcn, 0, sizeof(e->mcn));
 	memset(e->isrc, 0, sizeof(e->isrc));
 	e->sao = false;
+	memset(&e->b0, 0, sizeof(e->b0));
+	memset(&e->c0, 0, sizeof(e->c0));
 }
 
 /* Hand accepted blocks to the sink file and callback; false if either failed. */
@@ -281,7 +288,7 @@ static bool write_refused(struct rcd_emu *e, const struct rcd_emu_cmd *c, int32_
 		rcd_emu_sense(r, 0x5, 0x24, 0x00);
 	else if (st->recording && st->recording_failed)
 		rcd_emu_sense(r, 0x5, 0x2C, 0x00);
-	else if ((!st->recording && st->disc_status != 0) || lba != st->next_lba)
+	else if ((!st->recording && st->disc_status != 0 && !rcd_emu_appendable(e)) || lba != st->next_lba)
 		rcd_emu_sense(r, 0x5, 0x21, 0x02);
 	else if ((int64_t)lba + (int64_t)blocks > (int64_t)e->leadout_lba + RAWCD_LEADOUT_DEFAULT)
 		rcd_emu_sense(r, 0x5, 0x21, 0x00);
@@ -347,22 +354,27 @@ void rcd_emu_synchronize_cache(struct rcd_emu *e, const struct rcd_emu_cmd *c, s
 	e->st.syncs++;
 	e->st.buffer_fill = 0;
 	if (e->st.recording) {
+		/* a Test Write session left open: the next simulated one follows it */
+		bool test_open = e->st.recording_test && (e->page05[3] >> 6) == 3 && e->st.leadout_frames > 0;
 		e->st.recording = false;
 		if (e->st.recording_test) {
-			e->st.disc_status = 0;
+			e->st.disc_status = e->session_count ? 1 : 0;
 		} else if (e->st.recording_failed) {
 			e->st.disc_status = 1;
 		} else if (e->sao && !rcd_emu_sao_finish(e)) {
 			e->st.disc_status = 1; /* an SAO recording that stopped before the lead-out */
 		} else if (!e->sao && e->st.leadout_frames == 0) {
 			e->st.disc_status = 1; /* a raw recording that stopped before its lead-out */
-		} else {
+		} else if (e->sao) {
 			e->st.disc_status = 2;
 			e->toc_valid = rcd_emu_toc_from_items(e, e->toc) == RAWCD_OK;
+		} else {
+			rcd_emu_session_close(e); /* complete, or appendable (emu_sessions.c) */
 		}
 		e->sao = false;
 		rcd_emu_drop_cue_sheet(e);
-		e->st.next_lba = e->leadin_lba;
+		if (!test_open)
+			e->st.next_lba = rcd_emu_next_leadin(e);
 	}
 	if (c->cdb[1] & 0x02)
 		start_busy(e, RCD_EMU_FLUSHING, e->cfg.flush_polls);
@@ -384,6 +396,7 @@ void rcd_emu_blank(struct rcd_emu *e, const struct rcd_emu_cmd *c, struct rcd_em
 	e->st.blanks++;
 	e->st.disc_status = 0;
 	rcd_emu_drop_cue_sheet(e);
+	rcd_emu_sessions_forget(e);
 	e->st.next_lba = e->leadin_lba;
 	e->toc_valid = false;
 	if (c->cdb[1] & 0x10)

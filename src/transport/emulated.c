@@ -326,6 +326,7 @@ static void emu_close(rawcd_transport *t)
 	free(e->log);
 	free(e->packs);
 	free(e->toc);
+	free(e->sessions);
 	free(e->base.name);
 	free(e);
 }
@@ -390,12 +391,13 @@ static int emu_alloc(struct rcd_emu *e, const struct rawcd_emu_config *cfg)
 	e->base.name = strdup(cfg->name ? cfg->name : "emulated");
 	e->packs = calloc(RAWCD_CDTEXT_MAX_PACKS, sizeof(*e->packs));
 	e->toc = calloc(1, sizeof(*e->toc));
+	e->sessions = calloc(RCD_EMU_MAX_SESSIONS, sizeof(*e->sessions));
 	if (cfg->fault_count) {
 		e->faults = calloc(cfg->fault_count, sizeof(*e->faults));
 		if (e->faults)
 			memcpy(e->faults, cfg->faults, cfg->fault_count * sizeof(*e->faults));
 	}
-	if (!e->base.name || !e->packs || !e->toc || (cfg->fault_count && !e->faults))
+	if (!e->base.name || !e->packs || !e->toc || !e->sessions || (cfg->fault_count && !e->faults))
 		return RAWCD_E_NOMEM;
 	return RAWCD_OK;
 }
