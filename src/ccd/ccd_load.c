@@ -11,27 +11,12 @@
 #include "ccd/ccd_internal.h"
 #include "rawcd/error.h"
 #include "util/diag.h"
+#include "util/text_file.h"
 #include "util/path.h"
 
 static int read_text(const char *path, char **out, size_t *len, rawcd_diag *diag)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return rcd_error(diag, RAWCD_E_INPUT, path, 0, "cannot open: %s", strerror(errno));
-	char *buf = malloc(RCD_CCD_MAX_TEXT + 1);
-	size_t n = buf ? fread(buf, 1, RCD_CCD_MAX_TEXT + 1, f) : 0;
-	bool err = ferror(f);
-	fclose(f);
-	if (!buf)
-		return RAWCD_E_NOMEM;
-	if (err || n > RCD_CCD_MAX_TEXT) {
-		free(buf);
-		return rcd_error(diag, RAWCD_E_INPUT, path, 0, err ? "cannot be read" : "is over 1 MiB: not a .ccd "
-				 "control file (the image itself is the .img)");
-	}
-	*out = buf;
-	*len = n;
-	return RAWCD_OK;
+	return rcd_read_text_file(path, RCD_CCD_MAX_TEXT, "not a .ccd control file (the image itself is the .img)", out, len, diag);
 }
 
 /* @p path if it exists, else the single entry of its folder with the same name in another case (a

@@ -12,6 +12,7 @@
 #include "rawcd/error.h"
 #include "tocfile/tocfile_internal.h"
 #include "util/diag.h"
+#include "util/text_file.h"
 
 static void free_parser(struct rcd_toc_parser *p, struct rcd_toc_cdtext *out_text, struct rcd_toc_track_extra **out_extra)
 {
@@ -63,24 +64,7 @@ int rcd_tocfile_parse(const char *text, size_t len, const char *path, struct raw
 
 static int read_text(const char *path, char **out, size_t *len, rawcd_diag *diag)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return rcd_error(diag, RAWCD_E_INPUT, path, 0, "cannot be opened (%s): check the name", strerror(errno));
-	char *buf = malloc(RCD_TOC_MAX_FILE + 1);
-	size_t n = buf ? fread(buf, 1, RCD_TOC_MAX_FILE + 1, f) : 0;
-	int err = ferror(f);
-	fclose(f);
-	if (!buf)
-		return RAWCD_E_NOMEM;
-	if (err || n > RCD_TOC_MAX_FILE) {
-		free(buf);
-		return err ? rcd_error(diag, RAWCD_E_IO, path, 0, "cannot be read")
-			   : rcd_error(diag, RAWCD_E_INPUT, path, 0, "is over 1 MiB, too large for a TOC file: name "
-				       "the TOC file, not the image");
-	}
-	*out = buf;
-	*len = n;
-	return RAWCD_OK;
+	return rcd_read_text_file(path, RCD_TOC_MAX_FILE, "too large for a TOC file: name the TOC file, not the image", out, len, diag);
 }
 
 /* Measure the pieces, turn the positions into indexes, lay out, build the CD-TEXT. */
