@@ -12,7 +12,7 @@
 
 #include "burn_fixture.h"
 
-TestSuite(burn_image, .init = bf_setup, .fini = bf_teardown, .timeout = 180);
+TestSuite(burn_image, .init = bf_setup, .fini = bf_teardown, .timeout = 120);
 
 static void write_image(const struct rawcd_disc *d, const char *name, enum rawcd_image_format f, uint32_t leadin,
 			uint32_t leadout)
