@@ -13,6 +13,7 @@
  */
 #include "burn_internal.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -92,6 +93,22 @@ static int add_old(struct rcd_burn_append *a, const struct rawcd_toc *toc, int32
 	return RAWCD_OK;
 }
 
+/* Where the new session's program area starts: where the last session's B0 says (MIN/SEC/FRAME, the
+ * next possible program area: its lead-out + lead-out length + lead-in length, Orange Book part II),
+ * if it says so past the next lead-in, else @p leadin sectors (4500 when 0) after the next lead-in. */
+static int32_t program_area(const struct rawcd_toc *toc, int32_t next_leadin, uint32_t leadin)
+{
+	for (size_t i = 0; i < toc->full_count; i++) {
+		const struct rawcd_toc_descriptor *x = &toc->full[i];
+		if (x->session != toc->last_session || x->adr != 5 || x->point != 0xB0)
+			continue;
+		int32_t b0 = rawcd_msf_to_lba((struct rawcd_msf){x->min, x->sec, x->frame});
+		if (b0 > next_leadin && b0 - next_leadin <= 2 * 4500)
+			return b0;
+	}
+	return next_leadin + (int32_t)(leadin ? leadin : 4500);
+}
+
 /* The sheet's sessions after them, every LBA moved by @p delta and every track number by @p tno. */
 static void add_new(struct rcd_burn_append *a, const struct rawcd_disc *in, int32_t delta, unsigned tno)
 {
@@ -168,13 +185,16 @@ static int build(struct rcd_burn_append *a, const struct rawcd_disc *in, const s
 	d->cdtext_pack = NULL;
 	if (!d->tracks || !d->sessions || !d->extents || !a->indexes)
 		return RAWCD_E_NOMEM;
+	a->old_tracks = SIZE_MAX; /* none of the indexes are move_indexes()' yet */
 	int rc = add_old(a, toc, next_leadin);
 	if (rc)
 		return rc;
 	a->old_tracks = d->track_count;
-	int32_t delta = next_leadin + (int32_t)(in->sessions[0].leadin_length ? in->sessions[0].leadin_length : 4500) +
-			PREGAP;
+	int32_t program = program_area(toc, next_leadin, in->sessions[0].leadin_length);
+	int32_t delta = program + PREGAP; /* the sheet's LBA 0 becomes the new first track's INDEX 01 */
+	size_t first_new = d->session_count;
 	add_new(a, in, delta, toc->last_track);
+	d->sessions[first_new].leadin_length = (uint32_t)(program - next_leadin);
 	rc = move_indexes(a, in, delta);
 	d->last_used_user_sector = rawcd_disc_leadout_lba(d) - 1;
 	return rc;
@@ -193,7 +213,8 @@ int rcd_burn_append_prepare(struct rcd_burn *b)
 	if (!toc)
 		return RAWCD_E_NOMEM;
 	int rc = rawcd_drive_read_toc(b->d.t, toc, b->d.diag);
-	if (rc == RAWCD_OK && (toc->full_count == 0 || toc->last_track + in->track_count > 99))
+	if (rc == RAWCD_OK && (toc->full_count == 0 || toc->last_track + in->track_count > 99 ||
+				    toc->track_count + in->track_count > 99))
 		rc = rcd_error(b->d.diag, RAWCD_E_UNSUPPORTED, b->d.name, 0, toc->full_count == 0 ? "the drive "
 			       "gave no full TOC (READ TOC format 2) of the appendable disc: cannot append to it; "
 			       "nothing was written" : "the disc holds %u tracks and the sheet %zu: more than 99; "

@@ -83,10 +83,13 @@ static void check_appended(bool multi)
 	size_t before = rawcd_emu_command_count(t);
 	struct rawcd_burn_options o = RAWCD_BURN_OPTIONS_INIT;
 	o.multi = multi;
+	o.verify = true;
 	struct rawcd_burn_result r;
 	rawcd_diag *diag;
 	cr_assert_eq(bf_burn(t, add, &o, &r, &diag), RAWCD_OK, "%s", bf_diag_text(diag));
 	cr_assert_eq(bf_diag_count(diag, RAWCD_SEV_NOTE, "session 3 is appended"), 1, "%s", bf_diag_text(diag));
+	cr_assert(r.verified);
+	cr_assert_eq(r.verify_mismatches, 0, "--verify of the appended disc: %s", bf_diag_text(diag));
 	cr_assert_eq(r.first_lba, next, "the new session starts at the next lead-in");
 	int32_t start3 = next + 4500 + 150;
 	cr_assert_eq(r.leadout_lba, start3 + (int32_t)add->tracks[0].length);
