@@ -49,7 +49,26 @@ static uint8_t session_disc_type(const struct rawcd_toc *toc, unsigned s)
 	return 0;
 }
 
-/* The disc's sessions as they are: tracks of generated content, one extent a session. */
+/* The tracks of session @p s in the TOC: INDEX 01 only, generated content. */
+static void add_old_tracks(struct rcd_burn_append *a, const struct rawcd_toc *toc, struct rawcd_session *ses)
+{
+	struct rawcd_disc *d = &a->disc;
+	for (size_t i = 0; i < toc->track_count; i++) {
+		const struct rawcd_toc_track *tt = &toc->tracks[i];
+		if (tt->session != ses->number)
+			continue;
+		struct rawcd_track *t = &d->tracks[d->track_count];
+		struct rawcd_index *x = &a->indexes[d->track_count++];
+		*x = (struct rawcd_index){.number = 1, .file = RAWCD_NO_FILE, .lba = tt->start_lba};
+		*t = (struct rawcd_track){.number = tt->number, .session = ses->number, .indexes = x, .index_count = 1,
+					  .mode = tt->control & 4 ? RAWCD_MODE_MODE1_2048 : RAWCD_MODE_AUDIO,
+					  .start_lba = tt->start_lba, .pregap_lba = tt->start_lba};
+		ses->track_count++;
+	}
+}
+
+/* The disc's sessions as they are: tracks of generated content, one extent a session; the last one's
+ * lead-out lasts up to the drive's next lead-in. RAWCD_E_FORMAT when the TOC does not allow that. */
 static int add_old(struct rcd_burn_append *a, const struct rawcd_toc *toc, int32_t next_leadin)
 {
 	struct rawcd_disc *d = &a->disc;
@@ -57,18 +76,7 @@ static int add_old(struct rcd_burn_append *a, const struct rawcd_toc *toc, int32
 		struct rawcd_session *ses = &d->sessions[d->session_count++];
 		*ses = (struct rawcd_session){.number = s, .first_track = d->track_count,
 					      .disc_type = session_disc_type(toc, s), .leadin_length = 4500};
-		for (size_t i = 0; i < toc->track_count; i++) {
-			const struct rawcd_toc_track *tt = &toc->tracks[i];
-			if (tt->session != s)
-				continue;
-			struct rawcd_track *t = &d->tracks[d->track_count];
-			struct rawcd_index *x = &a->indexes[d->track_count++];
-			*x = (struct rawcd_index){.number = 1, .file = RAWCD_NO_FILE, .lba = tt->start_lba};
-			*t = (struct rawcd_track){.number = tt->number, .session = s, .indexes = x, .index_count = 1,
-						  .mode = tt->control & 4 ? RAWCD_MODE_MODE1_2048 : RAWCD_MODE_AUDIO,
-						  .start_lba = tt->start_lba, .pregap_lba = tt->start_lba};
-			ses->track_count++;
-		}
+		add_old_tracks(a, toc, ses);
 		ses->leadout_lba = session_leadout(toc, s);
 		if (!ses->track_count || ses->leadout_lba == INT32_MIN)
 			return RAWCD_E_FORMAT;

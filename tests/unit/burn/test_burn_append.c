@@ -182,3 +182,33 @@ Test(burn_append, a_session_that_does_not_fit_after_the_others_is_refused_with_n
 	rawcd_disc_free(add);
 	rawcd_disc_free(e);
 }
+
+/* A sheet of two sessions appended: both written, session by session, after the disc's two. */
+Test(burn_append, a_two_session_sheet_appended_makes_four_sessions)
+{
+	rawcd_transport *t = bf_open(NULL);
+	struct rawcd_disc *e = burn_open_enhanced_cd(t);
+	struct rawcd_burn_result r;
+	rawcd_diag *diag;
+	cr_assert_eq(bf_burn(t, e, NULL, &r, &diag), RAWCD_OK, "%s", bf_diag_text(diag));
+	cr_assert_eq(bf_diag_count(diag, RAWCD_SEV_NOTE, "session 3 of 4 written"), 1, "%s", bf_diag_text(diag));
+	rawcd_diag_free(diag);
+	cr_assert_eq(bf_state(t).sessions, 4);
+	cr_assert_eq(bf_state(t).disc_status, 2);
+	char text[2048];
+	snprintf(text, sizeof(text), "%sREM SESSION 03\nFILE \"a1.pcm\" BINARY\n  TRACK 04 AUDIO\n    INDEX 01 00:00:00\n"
+		 "FILE \"a2.pcm\" BINARY\n  TRACK 05 AUDIO\n    INDEX 01 00:00:00\n"
+		 "REM SESSION 04\nFILE \"data.bin\" BINARY\n  TRACK 06 MODE1/2048\n    INDEX 01 00:00:00\n", session12);
+	struct rawcd_disc *four = load_sheet("four.cue", text);
+	struct rawcd_toc *want = calloc(1, sizeof(*want)), *got = drive_toc(t);
+	cr_assert_eq(rawcd_toc_from_disc(want, four), RAWCD_OK);
+	char *wj = toc_json(want), *gj = toc_json(got);
+	cr_assert_str_eq(gj, wj, "the disc's TOC is not the four-session sheet's");
+	free(wj);
+	free(gj);
+	free(want);
+	free(got);
+	rawcd_disc_free(four);
+	rawcd_disc_free(e);
+	rawcd_transport_close(t);
+}
