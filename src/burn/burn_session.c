@@ -9,7 +9,8 @@
  * C0 in the first (src/codec/). Every session but the last is written with page 05h's Multi-session
  * field 11b and flushed; READ DISC INFORMATION must then say the disc is appendable (disc status 01b)
  * with the next lead-in where the layout puts it (bytes 17-19, IMAPI's StartOfNextSession), else the
- * burn stops there with the numbers. --multi leaves the last session open too.
+ * burn stops there with the numbers. --multi leaves the last session open too. Appending to a written
+ * disc (burn_append.c) starts at the first new session, the stream read past the sessions on the disc.
  */
 #include "burn_internal.h"
 

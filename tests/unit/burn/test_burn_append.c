@@ -212,3 +212,24 @@ Test(burn_append, a_two_session_sheet_appended_makes_four_sessions)
 	rawcd_disc_free(e);
 	rawcd_transport_close(t);
 }
+
+Test(burn_append, a_simulated_append_writes_the_session_and_leaves_the_disc_as_it_was)
+{
+	rawcd_transport *t = bf_open(NULL);
+	struct rawcd_disc *e = burn_open_enhanced_cd(t);
+	struct rawcd_disc *add = load_sheet("add.cue", "FILE \"data.bin\" BINARY\n  TRACK 01 MODE1/2048\n"
+					    "    INDEX 01 00:00:00\n");
+	struct rawcd_burn_options o = RAWCD_BURN_OPTIONS_INIT;
+	o.simulate = true;
+	struct rawcd_burn_result r;
+	rawcd_diag *diag;
+	cr_assert_eq(bf_burn(t, add, &o, &r, &diag), RAWCD_OK, "%s", bf_diag_text(diag));
+	cr_assert_eq(r.first_lba, e->sessions[1].leadout_lba + 6750);
+	cr_assert_eq(r.written, r.total);
+	cr_assert_eq(bf_state(t).sessions, 2, "a test write adds no session");
+	cr_assert_eq(bf_state(t).disc_status, 1, "still appendable");
+	rawcd_diag_free(diag);
+	rawcd_disc_free(add);
+	rawcd_disc_free(e);
+	rawcd_transport_close(t);
+}
