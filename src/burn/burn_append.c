@@ -242,6 +242,9 @@ int rcd_burn_append_prepare(struct rcd_burn *b)
 		b->append = a;
 		b->append_from = toc->last_session;
 		b->disc = &a->disc;
+		if (b->cdtext.count)
+			rcd_warn(b->d.diag, in->sheet_path, 0, "the sheet's CD-TEXT is not written: a disc's CD-TEXT is "
+				 "in its first session's lead-in, which is already on the disc (players read no other)");
 		rcd_note(b->d.diag, b->d.name, 0, "the disc is appendable (%u session%s, tracks %u-%u): session %u "
 			 "is appended at LBA %d (its lead-in), its first track numbered %u", toc->last_session,
 			 toc->last_session == 1 ? "" : "s", toc->first_track, toc->last_track,

@@ -233,3 +233,20 @@ Test(burn_append, a_simulated_append_writes_the_session_and_leaves_the_disc_as_i
 	rawcd_disc_free(e);
 	rawcd_transport_close(t);
 }
+
+Test(burn_append, the_cd_text_of_an_appended_sheet_is_named_as_not_written)
+{
+	rawcd_transport *t = bf_open(NULL);
+	struct rawcd_disc *e = burn_open_enhanced_cd(t);
+	struct rawcd_disc *add = load_sheet("add.cue", "TITLE \"Later\"\nFILE \"data.bin\" BINARY\n"
+					    "  TRACK 01 MODE1/2048\n    TITLE \"Data\"\n    INDEX 01 00:00:00\n");
+	struct rawcd_burn_result r;
+	rawcd_diag *diag;
+	cr_assert_eq(bf_burn(t, add, NULL, &r, &diag), RAWCD_OK, "%s", bf_diag_text(diag));
+	cr_assert_eq(bf_diag_count(diag, RAWCD_SEV_WARNING, "CD-TEXT is not written"), 1, "%s", bf_diag_text(diag));
+	cr_assert_eq(bf_state(t).sessions, 3);
+	rawcd_diag_free(diag);
+	rawcd_disc_free(add);
+	rawcd_disc_free(e);
+	rawcd_transport_close(t);
+}
