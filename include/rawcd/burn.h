@@ -264,6 +264,14 @@ struct rawcd_burn_result {
  * - SYNCHRONIZE CACHE with Immed, then TEST UNIT READY until the drive is done (also after a failure or
  *   a cancel once writing started, as libburn does);
  * - opts->verify: rawcd_burn_verify(); opts->eject: START STOP UNIT.
+ * Appending (IMAPI StartOfNextSession, cdrecord -multi): when READ DISC INFORMATION says the disc is
+ * appendable (status 01b, next lead-in in bytes 17-19), READ TOC format 2 gives its sessions and @p disc
+ * is burned as the sessions after them: its track numbers moved after the disc's last track, the first
+ * new lead-in at the drive's next lead-in, its program area where the last session's B0 says (else 4500
+ * sectors on), INDEX 01 150 sectors later (Orange Book part II, as rawcd_disc_layout() places a later
+ * session). Only the new sessions are written (from that lead-in, result->first_lba, for result->total
+ * blocks); result->leadout_lba is the new last lead-out, checked against the ATIP's last possible one
+ * (RAWCD_E_LAYOUT, nothing written). An image with recorded subcode is not appended (RAWCD_E_UNSUPPORTED).
  * @param cancel polled before every WRITE; non-zero stops the writes, flushes the cache and returns
  *        RAWCD_E_CANCELED, and the diagnostics say that the disc is unusable (a raw DAO or SAO write
  *        cannot be resumed) unless it was a simulation or nothing was written yet. NULL for none.
@@ -273,8 +281,8 @@ struct rawcd_burn_result {
  *         result->verify_mismatches, what it could not check in result->verify_unchecked, not in the
  *         return value); RAWCD_E_IO (the device: not an MMC drive, read-only, no disc, not CD-R/RW, not
  *         blank, no ATIP, no accepted write mode, a refused cue sheet, a failed command); RAWCD_E_LAYOUT
- *         (the disc does not fit the medium); RAWCD_E_UNSUPPORTED (multisession; a lead-in start
- *         before 90:00:00); RAWCD_E_INPUT (an input file, a bad
+ *         (the disc does not fit the medium); RAWCD_E_UNSUPPORTED (multisession in SAO; appending an image with
+ *         recorded subcode; a lead-in start before 90:00:00); RAWCD_E_INPUT (an input file, a bad
  *         CDTEXTFILE); RAWCD_E_CANCELED; RAWCD_E_NOMEM; RAWCD_E_ARG (NULL @p t or @p disc, a disc not
  *         laid out, a wrong options version).
  */

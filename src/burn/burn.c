@@ -172,7 +172,7 @@ int rawcd_burn(rawcd_transport *t, const struct rawcd_disc *disc, const struct r
 	struct rcd_drive d;
 	rcd_drive_init(&d, t, diag);
 	*b = (struct rcd_burn){.d = d, .disc = disc, .o = opts ? *opts : defaults, .progress = progress,
-			       .progress_user = progress_user, .cancel = cancel, .buffer_fill = -1};
+			       .progress_user = progress_user, .cancel = cancel, .buffer_fill = -1, .may_append = true};
 	struct rawcd_disc open_copy; /* --multi: the same disc, its last session's lead-in with B0 (disc.h) */
 	if (b->o.multi) {
 		open_copy = *disc;
@@ -189,6 +189,7 @@ int rawcd_burn(rawcd_transport *t, const struct rawcd_disc *disc, const struct r
 	if (result)
 		*result = b->r;
 	rawcd_cdtext_packs_finish(&b->cdtext);
+	rcd_burn_append_free(b->append);
 	free(b->cue);
 	free(b);
 	return rc;

@@ -133,6 +133,9 @@ struct rcd_burn {
 	int32_t image_first_lba;          /* records: the LBA of the image's first record */
 	const atomic_bool *cancel_flag;   /* polled with @c cancel (rawcd_writer_cancel_write()); NULL: none */
 	struct rcd_burn_image *image;     /* a raw image whose records' main channel is sent (burn_image.c) */
+	bool may_append;                  /* rawcd_burn(): an appendable disc gets the sheet as new sessions */
+	struct rcd_burn_append *append;   /* appending: the disc model b->disc points at (burn_append.c) */
+	size_t append_from;               /* appending: the first session written (0-based), else 0 */
 };
 
 /* Preflight less the capacity: a read-write MMC recorder with a blank CD-R/RW and a valid ATIP in
@@ -222,6 +225,16 @@ uint8_t rcd_burn_multisession(const struct rcd_burn *b, size_t i);
  * caller's (rcd_burn_finish()). A single session without --multi is rcd_burn_write_all(). SAO with
  * several sessions or --multi: RAWCD_E_UNSUPPORTED before the first WRITE. */
 int rcd_burn_write_sessions(struct rcd_burn *b, rawcd_stream *st);
+
+/* ---- appending to a written disc (burn_append.c) ---- */
+
+/* The disc in the drive is appendable (b->info.disc_info read): read its full TOC and point b->disc at a
+ * model of its sessions as they are followed by the sheet's, moved to the next lead-in and the next track
+ * number; b->append_from is the first new session. Errors are entries, nothing sent that writes:
+ * RAWCD_E_IO (the TOC cannot be read or makes no sense), RAWCD_E_UNSUPPORTED (more than 99 tracks, an
+ * image with recorded subcode), RAWCD_E_NOMEM. */
+int rcd_burn_append_prepare(struct rcd_burn *b);
+void rcd_burn_append_free(struct rcd_burn_append *a);
 
 /* START STOP UNIT with LoEj (eject). A failure is a warning (the burn is done by then): RAWCD_E_IO. */
 int rcd_eject(struct rcd_drive *d);

@@ -44,12 +44,18 @@ static int check_medium(struct rcd_burn *b)
 		return rc;
 	uint8_t status = b->info.disc_info.disc_status & 3;
 	const struct rawcd_mmc_disc_info *di = &b->info.disc_info;
-	if (status == 1 && di->leadin_valid)
+	if (status == 1 && di->leadin_valid && b->may_append) {
+		rc = rcd_burn_append_prepare(b);
+		if (rc)
+			return rc;
+	} else if (status == 1 && di->leadin_valid) {
 		return rcd_error(d->diag, RAWCD_E_UNSUPPORTED, d->name, 0, "the disc is appendable (%u session%s, "
-				 "the next lead-in at LBA %d): appending a session to a written disc is not supported "
-				 "yet; use a blank CD-R, or blank a CD-RW first (rawcd blank %s --minimal); nothing was "
-				 "written", di->sessions, di->sessions == 1 ? "" : "s", di->leadin_start_lba, d->name);
-	if (status != 0)
+				 "the next lead-in at LBA %d): a raw image is written whole from the ATIP lead-in, "
+				 "it cannot be appended; burn a disc description (rawcd burn) to append, use a blank "
+				 "CD-R, or blank a CD-RW first (rawcd blank %s --minimal); nothing was written",
+				 di->sessions, di->sessions == 1 ? "" : "s", di->leadin_start_lba, d->name);
+	}
+	if (status != 0 && !b->append)
 		return rcd_error(d->diag, RAWCD_E_IO, d->name, 0, "the disc is not blank: READ DISC INFORMATION "
 				 "says it is %s; use a blank CD-R, or blank a CD-RW first (rawcd blank %s --minimal)",
 				 disc_status_name[status], d->name);

@@ -9,11 +9,13 @@
  * C0 in the first (src/codec/). Every session but the last is written with page 05h's Multi-session
  * field 11b and flushed; READ DISC INFORMATION must then say the disc is appendable (disc status 01b)
  * with the next lead-in where the layout puts it (bytes 17-19, IMAPI's StartOfNextSession), else the
- * burn stops there with the numbers. --multi leaves the last session open too.
+ * burn stops there with the numbers. --multi leaves the last session open too. Appending to a written
+ * disc (burn_append.c) starts at the first new session, the stream read past the sessions on the disc.
  */
 #include "burn_internal.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "rawcd/error.h"
 #include "util/diag.h"
@@ -67,6 +69,28 @@ static int select_again(struct rcd_burn *b, size_t i)
 			 i + 1, why);
 }
 
+/* Appending: the sessions already on the disc are in the stream but not sent; read past them. */
+static int skip_to(struct rcd_burn *b, rawcd_stream *st, int32_t start)
+{
+	enum { CHUNK = 64 };
+	uint8_t *main = malloc((size_t)CHUNK * RAWCD_SECTOR_SIZE);
+	struct rawcd_subchannels *sub = malloc(CHUNK * sizeof(*sub));
+	int rc = main && sub ? RAWCD_OK : RAWCD_E_NOMEM;
+	for (int32_t next = b->r.first_lba; rc == RAWCD_OK && next < start;) {
+		size_t want = (size_t)(start - next) < CHUNK ? (size_t)(start - next) : CHUNK, n = 0;
+		int32_t lba = 0;
+		rc = b->stream_subcode ? rawcd_stream_read_subcode(st, main, sub, want, &n, &lba)
+			: rawcd_stream_read(st, main, want, &n, &lba);
+		if (rc == RAWCD_OK && (n == 0 || lba != next))
+			rc = rcd_error(b->d.diag, RAWCD_E_INTERNAL, b->d.name, 0, "the sector stream ended or jumped "
+				       "at LBA %d before the appended session's lead-in at LBA %d", next, start);
+		next += (int32_t)n;
+	}
+	free(main);
+	free(sub);
+	return rc;
+}
+
 static int write_session(struct rcd_burn *b, rawcd_stream *st, int32_t start, int32_t end)
 {
 	b->runs[0].start = start;
@@ -89,9 +113,12 @@ int rcd_burn_write_sessions(struct rcd_burn *b, rawcd_stream *st)
 	int32_t first = b->r.first_lba, end_all = first + (int32_t)b->r.total;
 	uint64_t total = b->r.total;
 	int rc = RAWCD_OK;
-	for (size_t i = 0; i < n && rc == RAWCD_OK; i++) {
+	size_t from = b->append_from;
+	if (from)
+		rc = skip_to(b, st, session_start(b, from));
+	for (size_t i = from; i < n && rc == RAWCD_OK; i++) {
 		int32_t start = session_start(b, i), end = i + 1 < n ? session_start(b, i + 1) : end_all;
-		if (i > 0 && !b->o.simulate)
+		if (i > from && !b->o.simulate)
 			rc = check_appendable(b, i - 1, start);
 		if (rc == RAWCD_OK && i > 0)
 			rc = select_again(b, i);
@@ -103,8 +130,8 @@ int rcd_burn_write_sessions(struct rcd_burn *b, rawcd_stream *st)
 			rcd_note(b->d.diag, b->d.name, 0, "session %zu of %zu written (LBA %d to %d), the disc left "
 				 "appendable", i + 1, n, start, end - 1);
 	}
-	b->r.first_lba = first;
+	b->r.first_lba = from ? session_start(b, from) : first;
 	if (rc == RAWCD_OK)
-		b->r.total = total;
+		b->r.total = from ? b->r.written : total; /* appending: only the new sessions */
 	return rc;
 }

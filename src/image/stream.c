@@ -123,7 +123,7 @@ static void add_session_gap(rawcd_stream *s, size_t session, int64_t end)
 static int make_segments(rawcd_stream *s)
 {
 	const struct rawcd_disc *d = s->disc;
-	s->segs = calloc(2 * d->extent_count + 2, sizeof(*s->segs));
+	s->segs = calloc(3 * d->extent_count + 2, sizeof(*s->segs)); /* each extent, the two of a session gap before it */
 	if (!s->segs)
 		return RAWCD_E_NOMEM;
 	add_generated(s, s->opts.first_lba, 0, 0);

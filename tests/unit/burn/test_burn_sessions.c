@@ -146,29 +146,6 @@ Test(burn_sessions, multi_leaves_the_disc_appendable_with_its_next_leadin)
 	rawcd_disc_free(d);
 }
 
-/* A disc left appendable: another burn is refused before its first WRITE, naming StartOfNextSession. */
-Test(burn_sessions, appending_to_a_written_disc_is_refused_with_nothing_written)
-{
-	bf_mixed_sheet(0);
-	struct rawcd_disc *d = bf_load();
-	rawcd_transport *t = bf_open(NULL);
-	struct rawcd_burn_options o = RAWCD_BURN_OPTIONS_INIT;
-	o.multi = true;
-	struct rawcd_burn_result r;
-	rawcd_diag *diag;
-	cr_assert_eq(bf_burn(t, d, &o, &r, &diag), RAWCD_OK, "%s", bf_diag_text(diag));
-	rawcd_diag_free(diag);
-	unsigned writes = bf_state(t).writes;
-	cr_assert_eq(bf_burn(t, d, &o, &r, &diag), RAWCD_E_UNSUPPORTED);
-	cr_assert_eq(bf_state(t).writes, writes, "nothing written");
-	char words[96];
-	snprintf(words, sizeof(words), "the next lead-in at LBA %d", rawcd_disc_leadout_lba(d) + 6750);
-	cr_assert_eq(bf_diag_count(diag, RAWCD_SEV_ERROR, words), 1, "%s", bf_diag_text(diag));
-	rawcd_diag_free(diag);
-	rawcd_transport_close(t);
-	rawcd_disc_free(d);
-}
-
 Test(burn_sessions, a_session_that_does_not_fit_is_refused_with_nothing_written)
 {
 	struct rawcd_disc *d = enhanced_cd();
