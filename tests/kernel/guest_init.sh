@@ -114,6 +114,14 @@ serve recorder-rw uio1 lun_1 sr2 --cd-rw --expect-bin /tmp/expected.bin || finis
 if [ -x /bin/cdrdao ] || [ -x /bin/wodim ]; then
 	serve recorder-clients uio2 lun_2 sr3 --log-cdbs --regions 12 || finish
 fi
+# Two more recorders for the image and multisession burns (issue 13): a CD-RW that compares what arrives
+# with the converted image, and a blank CD-R for the enhanced CD (its comparison with the one-session
+# image means nothing and is not read). Their numbers follow the clients'.
+n=2
+[ -f /tmp/recorder-clients.pid ] && n=3
+img_dev=/dev/sr$((n + 1)) ms_dev=/dev/sr$((n + 2))
+serve recorder-img "uio$n" "lun_$n" "sr$((n + 1))" --cd-rw --regions 0 || finish
+serve recorder-ms "uio$((n + 1))" "lun_$((n + 1))" "sr$((n + 2))" || finish
 wait_for /dev/sg1 50
 echo "@@ recorder device: $(cat /sys/class/scsi_generic/sg1/device/vendor 2>/dev/null) $(cat /sys/class/scsi_generic/sg1/device/model 2>/dev/null)"
 
@@ -187,8 +195,39 @@ if [ -x /bin/wodim ]; then
 		-data track1.iso -audio -copy isrc=ZZRCD2400001 pregap=150 index=0,150 tone.wav
 fi
 
+# Images burn (issue 13): a raw96 image with its lead-in and a CloneCD image of the example disc, simulated
+# and real, to the blocks the sheet's burn sends; a CloneCD image with 50 altered Q frames, as recorded;
+# bad input refused before the first WRITE ("@@ NAME writes: N" counts the recordings the step began).
+writes() { grep -c '^recorder: writing' "/tmp/$1.log"; }
+step_counted() { # recorder, name, command...
+	rec=$1 before=$(writes "$1")
+	shift
+	step "$@"
+	echo "@@ $1 writes: $(($(writes "$rec") - before))"
+}
+step img-raw-simulate rawcd burn /data/m.raw --device "$img_dev" --simulate
+step img-raw rawcd burn /data/m.raw --device "$img_dev"
+step img-blank rawcd blank "$img_dev" --minimal
+step img-ccd-simulate rawcd burn /data/c.ccd --device "$img_dev" --simulate
+step img-ccd rawcd burn /data/c.ccd --device "$img_dev"
+step img-blank-again rawcd blank "$img_dev" --minimal
+step img-altered-simulate rawcd burn /data/ca.ccd --device "$img_dev" --simulate
+step_counted recorder-img img-cut-raw rawcd burn /data/cut.raw --device "$img_dev"
+step_counted recorder-img img-short-sub rawcd burn /data/s.ccd --device "$img_dev"
+# The enhanced CD: a data session that does not fit is refused with nothing written (its file sparse), then
+# the disc burns as two sessions and reads back as the sheet's TOC.
+truncate -s $((350000 * 2048)) /tmp/big.iso
+step_counted recorder-ms ms-too-big rawcd burn /data/ebig.cue --device "$ms_dev"
+rm -f /tmp/big.iso
+step ms-burn rawcd burn /data/e.cue --device "$ms_dev"
+step ms-toc-disc rawcd toc "$ms_dev" --format json
+step ms-toc-sheet rawcd toc /data/e.cue --format json
+step ms-drive rawcd drive "$ms_dev" --json
+
 killall tcmu_recorder 2>/dev/null
 sed 's/^/@@ recorder: /' /tmp/recorder.log
 sed 's/^/@@ recorder-rw: /' /tmp/recorder-rw.log
 [ -f /tmp/recorder-clients.log ] && sed 's/^/@@ recorder-clients: /' /tmp/recorder-clients.log
+sed 's/^/@@ recorder-img: /' /tmp/recorder-img.log
+sed 's/^/@@ recorder-ms: /' /tmp/recorder-ms.log
 finish

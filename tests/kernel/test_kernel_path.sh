@@ -8,7 +8,10 @@
 # guest_init.sh runs the steps; this script builds, boots and checks what the console shows. In the same
 # boot a third recorder serves the real burners cdrdao and wodim (issue 13 item 5): their simulated raw
 # burns of the example disc are compared by region with the converted image (regions.h), and the
-# differences must be the known ones tests/README.md explains.
+# differences must be the known ones tests/README.md explains. Two more recorders take the image and
+# multisession burns (issue 13): the example disc as a raw96 image and as a CloneCD image (one with 50 Q
+# frames altered), bad images refused before the first WRITE, and an enhanced CD burned as two sessions
+# whose TOC read back is the sheet's.
 #
 # usage: test_kernel_path.sh RAWCD TCMU_RECORDER HOLD_EXCL
 # Exit 77 (skipped, said on stderr) without qemu-system-x86_64, a Debian kernel with its modules,
@@ -91,6 +94,54 @@ make_client_inputs() { # directory
 	EOF
 }
 
+# Images to burn (issue 13): m.raw, the example disc as `convert --format raw96 --lead-in=11625 --lead-out`;
+# c.ccd, the same disc as a CloneCD image; ca.ccd, that image with the Q of its .sub's records 100-149 (LBA
+# 100-149) altered on purpose (relative time 00:00:00, the CRC made good again); bad input: cut.raw (no
+# whole number of records) and s.ccd (its .sub 50 frames short). e.cue, an enhanced CD (the tone as an
+# audio session, example.iso as a data session); ebig.cue, the same with a data session that does not fit
+# (its file, /tmp/big.iso, is made sparse in the guest).
+crc16() { # bytes: the Q CRC (CRC-16 CCITT, polynomial 1021h, inverted; ECMA-130 §22.3.6)
+	local c=0 b i
+	for b in "$@"; do
+		c=$((c ^ (b << 8)))
+		for ((i = 0; i < 8; i++)); do
+			if ((c & 0x8000)); then c=$(((c << 1 ^ 0x1021) & 0xffff)); else c=$((c << 1 & 0xffff)); fi
+		done
+	done
+	echo $((c ^ 0xffff))
+}
+make_image_inputs() { # directory
+	local d=$1 r off q c
+	"$rawcd" convert "$d/example.cue" -o "$d/m.raw" --format raw96 --lead-in=11625 --lead-out --quiet
+	"$rawcd" convert "$d/example.cue" -o "$d/c.img" --format clonecd --quiet
+	for n in ca s; do
+		cp "$d/c.img" "$d/$n.img"
+		cp "$d/c.ccd" "$d/$n.ccd"
+	done
+	cp "$d/c.sub" "$d/ca.sub"
+	for ((r = 100; r < 150; r++)); do
+		off=$((r * 96 + 12))
+		read -ra q < <(od -An -tu1 -v -j "$off" -N 10 "$d/c.sub")
+		q[3]=0 q[4]=0 q[5]=0
+		c=$(crc16 "${q[@]}")
+		q+=($((c >> 8)) $((c & 255)))
+		printf "$(printf '\\x%02x' "${q[@]}")" | dd of="$d/ca.sub" bs=1 seek="$off" conv=notrunc status=none
+	done
+	head -c $(($(stat -c %s "$d/c.sub") - 50 * 96)) "$d/c.sub" >"$d/s.sub"
+	head -c $((2448 * 300 + 100)) "$d/m.raw" >"$d/cut.raw"
+	cat >"$d/e.cue" <<-'EOF'
+	REM SESSION 01
+	FILE "tone.flac" WAVE
+	  TRACK 01 AUDIO
+	    INDEX 01 00:00:00
+	REM SESSION 02
+	FILE "example.iso" BINARY
+	  TRACK 02 MODE1/2048
+	    INDEX 01 00:00:00
+	EOF
+	sed 's#"example.iso"#"/tmp/big.iso"#' "$d/e.cue" >"$d/ebig.cue"
+}
+
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 root=$tmp/root
@@ -137,6 +188,7 @@ for m in "${modules[@]}"; do
 done
 cp "$example/example.cue" "$example/example.iso" "$example/tone.flac" "$root/data/"
 make_client_inputs "$root/data"
+make_image_inputs "$root/data"
 (cd "$root" && find . | cpio -o -H newc --quiet) >"$tmp/initramfs.cpio"
 
 # QEMU's CD-ROM holds a copy of example.iso, opened read-only; it must come back unchanged.
@@ -373,6 +425,74 @@ if [ "${#clients[@]}" -eq 2 ]; then
 	others=$(echo "$unknown" | tr ' ' '\n' | grep -vxE '01|1a|3c|' || true)
 	check "clients: no command unanswered but 01h, 1Ah and 3Ch (got: $unknown)" [ -z "$others" ]
 fi
+
+# Images (issue 13) on the CD-RW recorder that compares every block with the converted sheet: m.raw and
+# c.ccd, simulated then real, are the sheet's 19,200 blocks; ca.ccd's 50 altered Q frames arrive as they
+# are in the .sub (nothing else differs), and rawcd's warning counts them.
+for s in img-raw-simulate img-raw img-blank img-ccd-simulate img-ccd img-blank-again img-altered-simulate; do
+	expect_exit "$s" 0
+done
+expect_err img-raw "burned /data/m.raw"
+expect_err img-ccd "burned /data/c.ccd"
+expect_err img-altered-simulate "ca.sub: warning: 50 of 825 recorded Q frames differ from what rawcd would generate (first at LBA 100)"
+mapfile -t img < <(sed -n 's/^@@ recorder-img: recorder: recording //p' "$console" | grep -v ' writes=0 ')
+mapfile -t img_regions < <(sed -n 's/^@@ recorder-img: recorder: regions //p' "$console")
+check "the image recorder logged five recordings (found ${#img[@]})" [ "${#img[@]}" -eq 5 ]
+names=("m.raw simulated" "m.raw" "c.ccd simulated" "c.ccd" "ca.ccd simulated")
+for i in 0 1 2 3 4; do
+	r=${img[$i]:-}
+	want_test=$((i == 1 || i == 3 ? 0 : 1))
+	check "${names[$i]}: raw96r, Test Write $want_test, 19200 blocks from LBA -11625, no bad Q CRC" \
+		[ "$(field "$r" write_type) $(field "$r" data_block_type) $(field "$r" test_write) $(field "$r" first_lba) $(field "$r" blocks) $(field "$r" bad_q_crc)" = "3 3 $want_test -11625 19200 0" ]
+	want_diff=$((i == 4 ? 50 : 0))
+	check "${names[$i]}: $want_diff blocks differ from the sheet's, every block compared (got ${r:-none})" \
+		[ "$(field "$r" different)" = "$want_diff" ] && [ "$(($(field "$r" equal) + $(field "$r" descrambled) + $(field "$r" different)))" = 19200 ]
+done
+check "m.raw and c.ccd: every region and channel equal to the sheet's (${img_regions[*]:-none})" \
+	[ "${img_regions[0]:-}" = "$zero_regions" ] && [ "${img_regions[1]:-}" = "$zero_regions" ] && \
+	[ "${img_regions[2]:-}" = "$zero_regions" ] && [ "${img_regions[3]:-}" = "$zero_regions" ]
+channel_sum() { # regions line, field (2 main, 3 P, 4 Q, 5 R-W): that channel's differing blocks in all regions
+	echo "$1" | tr ' ' '\n' | cut -d= -f2 | cut -d/ -f"$2" | paste -sd+
+}
+r=${img_regions[4]:-}
+check "ca.ccd: 50 Q frames differ, no main channel, P or R-W (${r:-none})" \
+	[ -n "$r" ] && [ "$(($(channel_sum "$r" 4))) $(($(channel_sum "$r" 2))) $(($(channel_sum "$r" 3))) $(($(channel_sum "$r" 5)))" = "50 0 0 0" ]
+check "ca.ccd: the first differing block is LBA 100" [ "$(field "${img[4]:-}" first_difference_lba)" = 100 ]
+# Bad input: exit 2, the file named, no WRITE.
+expect_exit img-cut-raw 2
+expect_err img-cut-raw "cut.raw: is 734500 bytes, not a whole number of 2448-byte records"
+expect_exit img-short-sub 2
+expect_err img-short-sub "s.sub: the subchannel file holds 775 frames"
+for s in img-cut-raw img-short-sub ms-too-big; do
+	check "$s: the recorder saw no WRITE" [ "$(sed -n "s/^@@ $s writes: //p" "$console")" = 0 ]
+done
+
+# The enhanced CD on a blank CD-R: a data session that does not fit is refused; the disc burns as two
+# sessions, and `rawcd toc DEV` gives the sheet's TOC in every field a drive reports (sessions, the full
+# TOC with B0 and C0, every track), i.e. less mode, flags, pregap and indexes.
+expect_exit ms-too-big 2
+expect_err ms-too-big "the disc does not fit"
+expect_err ms-too-big "nothing was written"
+expect_exit ms-burn 0
+expect_err ms-burn "session 1 of 2 written"
+expect_exit ms-toc-disc 0
+expect_exit ms-toc-sheet 0
+ms_fields='del(.tracks[].mode, .tracks[].flags, .tracks[].pregap, .tracks[].indexes)'
+ms_disc=$(out_of ms-toc-disc | jq -cS "$ms_fields" 2>/dev/null || echo unreadable)
+ms_sheet=$(out_of ms-toc-sheet | jq -cS "$ms_fields" 2>/dev/null || echo unreadable)
+check "enhanced CD: the TOC read through the kernel equals the sheet's" [ "$ms_disc" = "$ms_sheet" ] && [ "$ms_disc" != unreadable ]
+[ "$ms_disc" = "$ms_sheet" ] || diff <(echo "$ms_sheet" | jq -S .) <(echo "$ms_disc" | jq -S .) >&2 || true
+check "enhanced CD: two sessions, track 2 in session 2 at LBA 11775, B0 and C0 in session 1" \
+	[ "$(echo "$ms_disc" | jq -c '[.sessions, [.tracks[] | [.number, .session, .start_lba]], ([.full_toc[] | select(.session == 1) | .point] | (index(176) != null) and (index(192) != null))]' 2>/dev/null)" = '[2,[[1,1,0],[2,2,11775]],true]' ]
+expect_exit ms-drive 0
+check "enhanced CD: the disc reads complete" [ "$(out_of ms-drive | jq -r .disc.status 2>/dev/null)" = complete ]
+mapfile -t ms < <(sed -n 's/^@@ recorder-ms: recorder: recording //p' "$console" | grep -v ' writes=0 ')
+# One recording a session: session 1 from the ATIP lead-in start, the disc left appendable; session 2 from
+# its lead-in at LBA 7125 (session 1's lead-out 375 + 6,750), the disc then complete; no bad Q CRC.
+check "enhanced CD: session 1 real, from LBA -11625, the disc appendable after it (${ms[0]:-none})" \
+	[ "$(field "${ms[0]:-}" test_write) $(field "${ms[0]:-}" first_lba) $(field "${ms[0]:-}" disc_status) $(field "${ms[0]:-}" bad_q_crc)" = "0 -11625 1 0" ]
+check "enhanced CD: session 2 real, from LBA 7125, 4500 lead-in sectors, the disc complete (${ms[1]:-none})" \
+	[ "${#ms[@]}" -eq 2 ] && [ "$(field "${ms[1]:-}" test_write) $(field "${ms[1]:-}" first_lba) $(field "${ms[1]:-}" leadin_blocks) $(field "${ms[1]:-}" disc_status) $(field "${ms[1]:-}" bad_q_crc)" = "0 7125 4500 2 0" ]
 
 echo "kernel path (QEMU + TCMU):"
 echo "$passed passed, $failed failed"
