@@ -215,13 +215,18 @@ step img-altered-simulate rawcd burn /data/ca.ccd --device "$img_dev" --simulate
 step_counted recorder-img img-cut-raw rawcd burn /data/cut.raw --device "$img_dev"
 step_counted recorder-img img-short-sub rawcd burn /data/s.ccd --device "$img_dev"
 # The enhanced CD: a data session that does not fit is refused with nothing written (its file sparse), then
-# the disc burns as two sessions and reads back as the sheet's TOC.
+# the disc burns as two sessions left open (--multi), a third is appended, and it reads back as the
+# three-session sheet's TOC.
 truncate -s $((350000 * 2048)) /tmp/big.iso
 step_counted recorder-ms ms-too-big rawcd burn /data/ebig.cue --device "$ms_dev"
 rm -f /tmp/big.iso
-step ms-burn rawcd burn /data/e.cue --device "$ms_dev"
+step ms-burn rawcd burn /data/e.cue --device "$ms_dev" --multi
+step ms-toc-open rawcd toc "$ms_dev" --format json
+step ms-drive-open rawcd drive "$ms_dev" --json
+# a later burn appends a third session at the disc's next writable address
+step ms-append rawcd burn /data/d3.cue --device "$ms_dev"
 step ms-toc-disc rawcd toc "$ms_dev" --format json
-step ms-toc-sheet rawcd toc /data/e.cue --format json
+step ms-toc-sheet rawcd toc /data/e3.cue --format json
 step ms-drive rawcd drive "$ms_dev" --json
 
 killall tcmu_recorder 2>/dev/null

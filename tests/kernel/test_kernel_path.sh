@@ -98,8 +98,9 @@ make_client_inputs() { # directory
 # c.ccd, the same disc as a CloneCD image; ca.ccd, that image with the Q of its .sub's records 100-149 (LBA
 # 100-149) altered on purpose (relative time 00:00:00, the CRC made good again); bad input: cut.raw (no
 # whole number of records) and s.ccd (its .sub 50 frames short). e.cue, an enhanced CD (the tone as an
-# audio session, example.iso as a data session); ebig.cue, the same with a data session that does not fit
-# (its file, /tmp/big.iso, is made sparse in the guest).
+# audio session, example.iso as a data session), burned with --multi and then appended to with d3.cue;
+# ebig.cue, the same with a data session that does not fit (its file, /tmp/big.iso, is made sparse in the
+# guest).
 crc16() { # bytes: the Q CRC (CRC-16 CCITT, polynomial 1021h, inverted; ECMA-130 §22.3.6)
 	local c=0 b i
 	for b in "$@"; do
@@ -140,6 +141,10 @@ make_image_inputs() { # directory
 	    INDEX 01 00:00:00
 	EOF
 	sed 's#"example.iso"#"/tmp/big.iso"#' "$d/e.cue" >"$d/ebig.cue"
+	# d3.cue, one data session appended later to the open enhanced CD; e3.cue, the three-session sheet
+	# of the disc that makes (its track 3 in session 3).
+	printf 'FILE "example.iso" BINARY\n  TRACK 01 MODE1/2048\n    INDEX 01 00:00:00\n' >"$d/d3.cue"
+	{ cat "$d/e.cue"; printf 'REM SESSION 03\nFILE "example.iso" BINARY\n  TRACK 03 MODE1/2048\n    INDEX 01 00:00:00\n'; } >"$d/e3.cue"
 }
 
 tmp=$(mktemp -d)
@@ -475,24 +480,39 @@ expect_err ms-too-big "the disc does not fit"
 expect_err ms-too-big "nothing was written"
 expect_exit ms-burn 0
 expect_err ms-burn "session 1 of 2 written"
+ms_fields='del(.tracks[].mode, .tracks[].flags, .tracks[].pregap, .tracks[].indexes)'
+# After the --multi burn: the sheet's two sessions, the disc left open (B0 in session 2 too).
+expect_exit ms-toc-open 0
+ms_open=$(out_of ms-toc-open | jq -cS "$ms_fields" 2>/dev/null || echo unreadable)
+check "enhanced CD --multi: two sessions, track 2 in session 2 at LBA 11775, B0 in both sessions, C0 in session 1" \
+	[ "$(echo "$ms_open" | jq -c '[.sessions, [.tracks[] | [.number, .session, .start_lba]], ([.full_toc[] | select(.point == 176) | .session]), ([.full_toc[] | select(.point == 192) | .session])]' 2>/dev/null)" = '[2,[[1,1,0],[2,2,11775]],[1,2],[1]]' ]
+expect_exit ms-drive-open 0
+check "enhanced CD --multi: the disc reads appendable, with the next session's address" \
+	[ "$(out_of ms-drive-open | jq -r '[.disc.status, (.disc.next_session_lba != null)] | join(" ")' 2>/dev/null)" = "appendable true" ]
+# A later burn appends a third session after the open disc's last one: the disc is then the three-session
+# sheet's (IMAPI StartOfNextSession).
+expect_exit ms-append 0
 expect_exit ms-toc-disc 0
 expect_exit ms-toc-sheet 0
-ms_fields='del(.tracks[].mode, .tracks[].flags, .tracks[].pregap, .tracks[].indexes)'
 ms_disc=$(out_of ms-toc-disc | jq -cS "$ms_fields" 2>/dev/null || echo unreadable)
 ms_sheet=$(out_of ms-toc-sheet | jq -cS "$ms_fields" 2>/dev/null || echo unreadable)
-check "enhanced CD: the TOC read through the kernel equals the sheet's" [ "$ms_disc" = "$ms_sheet" ] && [ "$ms_disc" != unreadable ]
+check "appended: the TOC read through the kernel equals the three-session sheet's" [ "$ms_disc" = "$ms_sheet" ] && [ "$ms_disc" != unreadable ]
 [ "$ms_disc" = "$ms_sheet" ] || diff <(echo "$ms_sheet" | jq -S .) <(echo "$ms_disc" | jq -S .) >&2 || true
-check "enhanced CD: two sessions, track 2 in session 2 at LBA 11775, B0 and C0 in session 1" \
-	[ "$(echo "$ms_disc" | jq -c '[.sessions, [.tracks[] | [.number, .session, .start_lba]], ([.full_toc[] | select(.session == 1) | .point] | (index(176) != null) and (index(192) != null))]' 2>/dev/null)" = '[2,[[1,1,0],[2,2,11775]],true]' ]
+check "appended: three sessions, track 3 in session 3, C0 in session 1 only" \
+	[ "$(echo "$ms_disc" | jq -c '[.sessions, [.tracks[] | [.number, .session]], ([.full_toc[] | select(.point == 192) | .session])]' 2>/dev/null)" = '[3,[[1,1],[2,2],[3,3]],[1]]' ]
 expect_exit ms-drive 0
-check "enhanced CD: the disc reads complete" [ "$(out_of ms-drive | jq -r .disc.status 2>/dev/null)" = complete ]
+check "appended: the disc reads complete" [ "$(out_of ms-drive | jq -r .disc.status 2>/dev/null)" = complete ]
 mapfile -t ms < <(sed -n 's/^@@ recorder-ms: recorder: recording //p' "$console" | grep -v ' writes=0 ')
 # One recording a session: session 1 from the ATIP lead-in start, the disc left appendable; session 2 from
-# its lead-in at LBA 7125 (session 1's lead-out 375 + 6,750), the disc then complete; no bad Q CRC.
+# its lead-in at LBA 7125 (session 1's lead-out 375 + 6,750), left appendable (--multi); session 3, the
+# appended one, from its lead-in 6,750 after session 2's lead-out, the disc then complete; no bad Q CRC.
+leadout2=$(echo "$ms_open" | jq '[.full_toc[] | select(.session == 2 and .point == 162)][0] | (.pmin * 60 + .psec) * 75 + .pframe - 150' 2>/dev/null)
 check "enhanced CD: session 1 real, from LBA -11625, the disc appendable after it (${ms[0]:-none})" \
 	[ "$(field "${ms[0]:-}" test_write) $(field "${ms[0]:-}" first_lba) $(field "${ms[0]:-}" disc_status) $(field "${ms[0]:-}" bad_q_crc)" = "0 -11625 1 0" ]
-check "enhanced CD: session 2 real, from LBA 7125, 4500 lead-in sectors, the disc complete (${ms[1]:-none})" \
-	[ "${#ms[@]}" -eq 2 ] && [ "$(field "${ms[1]:-}" test_write) $(field "${ms[1]:-}" first_lba) $(field "${ms[1]:-}" leadin_blocks) $(field "${ms[1]:-}" disc_status) $(field "${ms[1]:-}" bad_q_crc)" = "0 7125 4500 2 0" ]
+check "enhanced CD: session 2 real, from LBA 7125, 4500 lead-in sectors, the disc appendable (${ms[1]:-none})" \
+	[ "$(field "${ms[1]:-}" test_write) $(field "${ms[1]:-}" first_lba) $(field "${ms[1]:-}" leadin_blocks) $(field "${ms[1]:-}" disc_status) $(field "${ms[1]:-}" bad_q_crc)" = "0 7125 4500 1 0" ]
+check "appended: session 3 real, from LBA $((${leadout2:-0} + 6750)), 4500 lead-in sectors, the disc complete (${ms[2]:-none})" \
+	[ "${#ms[@]}" -eq 3 ] && [ -n "$leadout2" ] && [ "$(field "${ms[2]:-}" test_write) $(field "${ms[2]:-}" first_lba) $(field "${ms[2]:-}" leadin_blocks) $(field "${ms[2]:-}" disc_status) $(field "${ms[2]:-}" bad_q_crc)" = "0 $((leadout2 + 6750)) 4500 2 0" ]
 
 echo "kernel path (QEMU + TCMU):"
 echo "$passed passed, $failed failed"
