@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "rawcd/error.h"
+#include "disc/isrc.h"
 #include "util/diag.h"
 
 /* The INDEX 01 entry of a track: the first, or the second after a special pregap's INDEX 00. */
@@ -38,26 +39,6 @@ int rawcd_creator_track_info(rawcd_creator *c, unsigned pos, struct rawcd_track_
 		in.track_indexes[in.index_count++] = (uint32_t)(t->indexes[i].lba - t->start_lba);
 	*out = in;
 	return RAWCD_OK;
-}
-
-/* ISO 3901: country (2 letters), registrant (3 letters or digits), year (2 digits), designation (5
- * digits); the printed form CC-XXX-YY-NNNNN is taken too. */
-static bool isrc_parse(const char *in, char out[RAWCD_ISRC_SIZE])
-{
-	size_t n = strnlen(in, RAWCD_TRACK_INFO_ISRC_SIZE), k = 0;
-	bool dashed = n == 15 && in[2] == '-' && in[6] == '-' && in[9] == '-';
-	if (n != 12 && !dashed)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (!dashed || (i != 2 && i != 6 && i != 9))
-			out[k++] = (char)toupper((unsigned char)in[i]);
-	out[12] = '\0';
-	for (int i = 0; i < 12; i++) {
-		unsigned char ch = (unsigned char)out[i];
-		if (!(i < 2 ? isalpha(ch) : i < 5 ? isalnum(ch) : isdigit(ch)))
-			return false;
-	}
-	return true;
 }
 
 /* Offsets in ascending order from 0, each index >= 10 sectors long (the last up to the track's end),
@@ -113,7 +94,7 @@ static int check_audio_items(rawcd_creator *c, unsigned pos, const struct rawcd_
 				 "track at position %u: give PERMITTED, PROHIBITED or SCMS (E_INVALIDARG)",
 				 (int)in->digital_audio_copy_setting, pos);
 	isrc[0] = '\0';
-	if (in->isrc[0] && !isrc_parse(in->isrc, isrc))
+	if (in->isrc[0] && !rcd_isrc_parse(in->isrc, RAWCD_TRACK_INFO_ISRC_SIZE, isrc))
 		return rcd_error(c->diag, RAWCD_E_ARG, RCD_CREATOR_NAME, 0, "ISRC \"%.15s\" of the track at "
 				 "position %u: give 2 letters, 3 letters or digits, 2 digits and 5 digits "
 				 "(CCXXXYYNNNNN, hyphens allowed) (E_INVALIDARG)", in->isrc, pos);

@@ -128,14 +128,7 @@ static int run(struct rcd_burn *b)
 	}
 	rawcd_stream_free(st);
 	rcd_burn_image_close(b);
-	if (rc == RAWCD_OK) {
-		rc = rcd_burn_finish(b);
-		if (rc)
-			b->r.disc_unusable = !b->o.simulate;
-	} else {
-		rcd_burn_abandon(b, rc);
-	}
-	return rc;
+	return rcd_burn_conclude(b, rc);
 }
 
 static void after(struct rcd_burn *b)

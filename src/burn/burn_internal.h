@@ -189,6 +189,10 @@ int rcd_burn_finish(struct rcd_burn *b);
  * disc (b->r.disc_unusable). */
 void rcd_burn_abandon(struct rcd_burn *b, int rc);
 
+/* The end of a burn whose writes returned @p rc: rcd_burn_finish() after success (a failed flush leaves the
+ * disc unusable unless simulated), rcd_burn_abandon() after a failure. Returns the burn's status. */
+int rcd_burn_conclude(struct rcd_burn *b, int rc);
+
 /*
  * rawcd_writer's write (IDiscFormat2RawCD::WriteMedia2): the records of @p image, whose first is at LBA
  * b->image_first_lba, from b->r.first_lba (the ATIP lead-in start; the records before it are read and

@@ -213,6 +213,18 @@ int rcd_burn_finish(struct rcd_burn *b)
 	return rcd_wait_ready(&b->d, "the drive to write its buffer to the disc", SYNC_BUDGET_MS);
 }
 
+int rcd_burn_conclude(struct rcd_burn *b, int rc)
+{
+	if (rc != RAWCD_OK) {
+		rcd_burn_abandon(b, rc);
+		return rc;
+	}
+	rc = rcd_burn_finish(b);
+	if (rc)
+		b->r.disc_unusable = !b->o.simulate;
+	return rc;
+}
+
 /* After a failure or a cancel once writing started: flush what the drive holds (libburn and cdrdao do
  * so too) and say what became of the disc. */
 void rcd_burn_abandon(struct rcd_burn *b, int rc)
@@ -270,12 +282,5 @@ int rcd_burn_write_records(struct rcd_burn *b, rawcd_stream *image)
 		rcd_burn_report(b, RAWCD_BURN_PREPARING, b->r.first_lba);
 		rc = rcd_burn_write_all(b, image);
 	}
-	if (rc == RAWCD_OK) {
-		rc = rcd_burn_finish(b);
-		if (rc)
-			b->r.disc_unusable = !b->o.simulate;
-	} else {
-		rcd_burn_abandon(b, rc);
-	}
-	return rc;
+	return rcd_burn_conclude(b, rc);
 }

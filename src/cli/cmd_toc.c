@@ -87,6 +87,19 @@ static int read_bytes(const char *path, uint8_t *buf, size_t cap, size_t *len)
 	return 0;
 }
 
+/* A READ TOC response as it is (binary) or in hex, 16 bytes a line. */
+static int put_bytes(const uint8_t *buf, size_t len, const struct toc_args *a)
+{
+	if (a->output == OUT_BINARY) {
+		if (isatty(STDOUT_FILENO))
+			return cli_usage_error("--format binary writes bytes: redirect the output to a file");
+		return fwrite(buf, 1, len, stdout) == len ? 0 : EXIT_IO;
+	}
+	for (size_t i = 0; i < len; i++)
+		printf("%02x%s", buf[i], (i % 16 == 15 || i + 1 == len) ? "\n" : " ");
+	return 0;
+}
+
 static int print_bytes(const struct rawcd_toc *toc, const struct toc_args *a)
 {
 	uint8_t buf[4 + 11 * RAWCD_TOC_MAX_DESCRIPTORS];
@@ -97,14 +110,7 @@ static int print_bytes(const struct rawcd_toc *toc, const struct toc_args *a)
 			rawcd_strerror(rc));
 		return rawcd_error_exit_status(rc);
 	}
-	if (a->output == OUT_BINARY) {
-		if (isatty(STDOUT_FILENO))
-			return cli_usage_error("--format binary writes bytes: redirect the output to a file");
-		return fwrite(buf, 1, len, stdout) == len ? 0 : EXIT_IO;
-	}
-	for (size_t i = 0; i < len; i++)
-		printf("%02x%s", buf[i], (i % 16 == 15 || i + 1 == len) ? "\n" : " ");
-	return 0;
+	return put_bytes(buf, len, a);
 }
 
 static int print_toc(const struct rawcd_toc *toc, const struct rawcd_disc *disc, const struct toc_args *a)
@@ -257,14 +263,7 @@ static int print_expected_toc(rawcd_creator *creator, const struct toc_args *a)
 		fprintf(stderr, "rawcd: %s: cannot encode TOC format 2: %s\n", a->input, rawcd_strerror(rc));
 		return rawcd_error_exit_status(rc);
 	}
-	if (a->output == OUT_BINARY) {
-		if (isatty(STDOUT_FILENO))
-			return cli_usage_error("--format binary writes bytes: redirect the output to a file");
-		return fwrite(buf, 1, len, stdout) == len ? 0 : EXIT_IO;
-	}
-	for (size_t i = 0; i < len; i++)
-		printf("%02x%s", buf[i], (i % 16 == 15 || i + 1 == len) ? "\n" : " ");
-	return 0;
+	return put_bytes(buf, len, a);
 }
 
 static int toc_cdtext_of_disc(const struct rawcd_disc *disc, const struct toc_args *a)

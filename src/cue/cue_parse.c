@@ -12,6 +12,7 @@
 
 #include "rawcd/error.h"
 #include "rawcd/msf.h"
+#include "disc/isrc.h"
 #include "util/diag.h"
 
 struct parser {
@@ -339,28 +340,6 @@ static int st_flags(struct parser *p, const struct rcd_cue_line *ln)
 	return RAWCD_OK;
 }
 
-/* ISRC (ISO 3901): country (2 letters), registrant (3 letters or digits), year (2 digits), 5 digits;
- * also accepted in its printed form CC-XXX-YY-NNNNN, which is copied without the dashes. */
-static bool isrc_valid(const char *in, char out[13])
-{
-	size_t n = strlen(in), k = 0;
-	bool dashed = n == 15 && in[2] == '-' && in[6] == '-' && in[9] == '-';
-	if (n != 12 && !dashed)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (!dashed || (i != 2 && i != 6 && i != 9))
-			out[k++] = (char)toupper((unsigned char)in[i]);
-	out[12] = '\0';
-	const char *s = out;
-	for (int i = 0; i < 12; i++) {
-		unsigned char c = (unsigned char)s[i];
-		bool ok = i < 2 ? isalpha(c) : i < 5 ? isalnum(c) : isdigit(c);
-		if (!ok)
-			return false;
-	}
-	return true;
-}
-
 static int st_isrc(struct parser *p, const struct rcd_cue_line *ln)
 {
 	int rc = in_track_head(p, ln, &p->cur_isrc, "ISRC");
@@ -374,7 +353,7 @@ static int st_isrc(struct parser *p, const struct rcd_cue_line *ln)
 			 "one) is not a code: track %02u gets no ISRC", p->cur->number);
 		return RAWCD_OK;
 	}
-	if (!isrc_valid(v, p->cur->isrc)) {
+	if (!rcd_isrc_parse(v, SIZE_MAX, p->cur->isrc)) {
 		p->cur->isrc[0] = '\0';
 		return rcd_error(p->diag, RAWCD_E_SYNTAX, p->sheet, ln->number,
 				 "ISRC \"%.40s\" is not valid: it is 12 characters, 2 letters (country), 3 letters or "
